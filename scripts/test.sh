@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs every test of the platform. On a fresh machine it needs only the .NET 10 SDK: NuGet packages are restored
+# from the pinned versions in Directory.Packages.props.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+output=$(mktemp)
+
+dotnet build Platform.sln -c Release --nologo -v quiet || exit 1
+dotnet test Platform.sln -c Release --no-build --nologo --logger "console;verbosity=normal" 2>&1 | tee "$output"
+status=${PIPESTATUS[0]}
+
+# One plain closing line over all test assemblies.
+awk '$1 == "Passed:" { p += $2 } $1 == "Failed:" { f += $2 } $1 == "Skipped:" { s += $2 }
+     END { printf "%d passed, %d failed, %d skipped\n", p, f, s; exit (f > 0 || p == 0) }' "$output" || status=1
+rm -f "$output"
+exit "$status"

@@ -1,0 +1,4 @@
+namespace Platform;
+
+/// <summary>Anything the runtime can address with a <see cref="GrainId"/>: grains and observers.</summary>
+public interface IAddressable;

@@ -1,0 +1,64 @@
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Persistence;
+using Platform.Runtime.Metadata;
+using Platform.Runtime.Reminders;
+using Platform.Runtime.Storage;
+
+namespace Platform.Runtime;
+
+/// <summary>Configures the silo registered by <see cref="SiloServiceCollectionExtensions.AddPlatformSilo"/>.</summary>
+public sealed class SiloBuilder
+{
+    private readonly GrainTypeRegistry _registry;
+
+    internal SiloBuilder(IServiceCollection services, GrainTypeRegistry registry, SiloOptions options)
+    {
+        Services = services;
+        _registry = registry;
+        Options = options;
+    }
+
+    public IServiceCollection Services { get; }
+
+    public SiloOptions Options { get; }
+
+    /// <summary>Hosts the grain classes and proxies generated for <paramref name="assembly"/>.</summary>
+    public SiloBuilder AddGrains(Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        _registry.AddAssembly(assembly);
+        return this;
+    }
+
+    public SiloBuilder AddGrains<TMarker>() => AddGrains(typeof(TMarker).Assembly);
+
+    public SiloBuilder Configure(Action<SiloOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        configure(Options);
+        return this;
+    }
+
+    public SiloBuilder AddMemoryGrainStorage(string name = "Default")
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Services.AddKeyedSingleton<IGrainStorage, MemoryGrainStorage>(name);
+        return this;
+    }
+
+    public SiloBuilder UseReminderTable<TTable>()
+        where TTable : class, IReminderTable
+    {
+        Services.Replace(ServiceDescriptor.Singleton<IReminderTable, TTable>());
+        return this;
+    }
+
+    public SiloBuilder UseTimeProvider(TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        Services.Replace(ServiceDescriptor.Singleton(timeProvider));
+        return this;
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Logging;
+
+namespace Platform.Runtime;
+
+/// <summary>The runtime's log events, source-generated so that disabled levels cost nothing.</summary>
+internal static partial class RuntimeLog
+{
+    [LoggerMessage(1, LogLevel.Error, "An unexpected exception escaped a work item posted to {GrainId}")]
+    public static partial void ContinuationFailed(ILogger logger, Exception exception, GrainId grainId);
+
+    [LoggerMessage(2, LogLevel.Warning, "OnDeactivateAsync of {GrainId} ({Reason}) failed; the activation is removed anyway")]
+    public static partial void DeactivationFailed(ILogger logger, Exception exception, GrainId grainId, DeactivationReason reason);
+
+    [LoggerMessage(3, LogLevel.Warning, "Activation of {GrainId} failed; its queued calls receive the exception")]
+    public static partial void ActivationFailed(ILogger logger, Exception exception, GrainId grainId);
+
+    [LoggerMessage(4, LogLevel.Warning, "Supervisor of {GrainType}: {Directive} for {GrainId} after {Method} failed ({Restarts} within the restart window)")]
+    public static partial void Supervised(ILogger logger, Exception exception, string grainType, SupervisionDirective directive, GrainId grainId, string method, int restarts);
+
+    [LoggerMessage(5, LogLevel.Error, "Grain type {GrainType} exceeded its restart intensity ({MaxRestarts} within {Window}); quarantined until {Until}")]
+    public static partial void Quarantined(ILogger logger, string grainType, int maxRestarts, TimeSpan window, DateTimeOffset until);
+
+    [LoggerMessage(6, LogLevel.Warning, "Reminder {ReminderName} of {GrainId} failed to deliver")]
+    public static partial void ReminderFailed(ILogger logger, Exception exception, GrainId grainId, string reminderName);
+
+    [LoggerMessage(7, LogLevel.Information, "Silo started with {GrainClassCount} grain classes")]
+    public static partial void SiloStarted(ILogger logger, int grainClassCount);
+
+    [LoggerMessage(8, LogLevel.Information, "Silo stopping: deactivating {ActivationCount} activations")]
+    public static partial void SiloStopping(ILogger logger, int activationCount);
+
+    [LoggerMessage(9, LogLevel.Warning, "Silo stop timed out with {ActivationCount} activations still deactivating")]
+    public static partial void SiloStopTimedOut(ILogger logger, int activationCount);
+
+    [LoggerMessage(10, LogLevel.Debug, "Timer tick of {GrainId} skipped: {Reason}")]
+    public static partial void TimerTickSkipped(ILogger logger, GrainId grainId, string reason);
+}
