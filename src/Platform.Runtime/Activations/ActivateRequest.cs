@@ -5,5 +5,5 @@ internal sealed class ActivateRequest : LifecycleRequest
 {
     public override string MethodName => "OnActivateAsync";
 
-    protected override ValueTask InvokeCore(object grain) => ((Activation)grain).ActivateAsync();
+    protected override ValueTask InvokeCore(Activation activation) => activation.ActivateAsync();
 }

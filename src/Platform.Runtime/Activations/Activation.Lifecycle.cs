@@ -81,7 +81,7 @@ internal sealed partial class Activation
 
         if (_status == ActivationStatus.Deactivating && _pendingDeactivation is not null)
         {
-            return _pendingDeactivation.Task;
+            return _pendingDeactivation.Completion;
         }
 
         _status = ActivationStatus.Deactivating;
@@ -90,7 +90,7 @@ internal sealed partial class Activation
         // An activation turn that never started has nothing to undo: deactivation simply replaces it.
         _lifecycle = deactivation;
         _pendingDeactivation = deactivation;
-        return deactivation.Task;
+        return deactivation.Completion;
     }
 
     private DeactivateRequest? _pendingDeactivation;
@@ -229,6 +229,7 @@ internal sealed partial class Activation
         }
 
         _silo.Catalog.Remove(this);
+        deactivation.MarkCompleted();
         if (_activated)
         {
             _silo.Telemetry.OnDeactivated(Class.GrainType);

@@ -12,5 +12,12 @@ internal sealed class DeactivateRequest(DeactivationReason reason, bool graceful
 
     public override string MethodName => "OnDeactivateAsync";
 
-    protected override ValueTask InvokeCore(object grain) => ((Activation)grain).DeactivateAsync(this);
+    /// <summary>Completes when the activation has left the catalog.</summary>
+    public Task Completion => _completion.Task;
+
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void MarkCompleted() => _completion.TrySetResult();
+
+    protected override ValueTask InvokeCore(Activation activation) => activation.DeactivateAsync(this);
 }

@@ -14,5 +14,5 @@ internal sealed class TimerTickRequest(GrainTimer timer) : LifecycleRequest
 
     public override bool KeepsAlive => Timer.Options.KeepAlive;
 
-    protected override ValueTask InvokeCore(object grain) => Timer.InvokeCallbackAsync();
+    protected override ValueTask InvokeCore(Activation activation) => Timer.InvokeCallbackAsync();
 }

@@ -1,0 +1,60 @@
+using System.Globalization;
+
+namespace Platform.Bench;
+
+/// <summary>The command line: <c>SCENARIO [--duration SECONDS] [--concurrency N] [--count N]</c>.</summary>
+public sealed record BenchOptions(string Scenario, double DurationSeconds, int Concurrency, int Count)
+{
+    public static readonly string[] Scenarios = ["local-call", "local-baseline", "activation"];
+
+    public const string Usage =
+        "usage: Platform.Bench SCENARIO [--duration SECONDS] [--concurrency N] [--count N]\n" +
+        "scenarios: local-call, local-baseline, activation\n" +
+        "prints one JSON object per run on stdout: scenario, ops, seconds, ops_per_sec, p50_us, p99_us, ...";
+
+    /// <summary>Parses the arguments, or throws <see cref="FormatException"/> with a message that names the bad input.</summary>
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        if (args.Count == 0)
+        {
+            throw new FormatException("missing SCENARIO; expected one of: " + string.Join(", ", Scenarios));
+        }
+
+        var scenario = args[0];
+        if (!Scenarios.Contains(scenario))
+        {
+            throw new FormatException($"unknown scenario '{scenario}'; expected one of: {string.Join(", ", Scenarios)}");
+        }
+
+        var options = new BenchOptions(scenario, 5, 64, 1_000_000);
+        for (var i = 1; i < args.Count; i += 2)
+        {
+            var name = args[i];
+            if (i + 1 >= args.Count)
+            {
+                throw new FormatException($"option {name} needs a value");
+            }
+
+            var value = args[i + 1];
+            options = name switch
+            {
+                "--duration" => options with { DurationSeconds = ParsePositiveDouble(name, value) },
+                "--concurrency" => options with { Concurrency = ParsePositiveInt(name, value) },
+                "--count" => options with { Count = ParsePositiveInt(name, value) },
+                _ => throw new FormatException($"unknown option '{name}'; expected --duration, --concurrency or --count"),
+            };
+        }
+
+        return options;
+    }
+
+    private static double ParsePositiveDouble(string name, string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) && parsed > 0 && double.IsFinite(parsed)
+            ? parsed
+            : throw new FormatException($"{name} must be a positive number of seconds; got '{value}'");
+
+    private static int ParsePositiveInt(string name, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed > 0
+            ? parsed
+            : throw new FormatException($"{name} must be a positive whole number; got '{value}'");
+}

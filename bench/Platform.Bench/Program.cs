@@ -1,0 +1,23 @@
+using Platform.Bench;
+
+if (args is ["--help"] or ["-h"])
+{
+    Console.WriteLine(BenchOptions.Usage);
+    return 0;
+}
+
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (FormatException error)
+{
+    Console.Error.WriteLine($"Platform.Bench: {error.Message}");
+    Console.Error.WriteLine(BenchOptions.Usage);
+    return 2;
+}
+
+var result = await Scenarios.RunAsync(options);
+Console.WriteLine(result.ToJson());
+return 0;
