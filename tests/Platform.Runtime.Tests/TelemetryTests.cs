@@ -98,4 +98,39 @@ public sealed class TelemetryTests
 
         restarts.ShouldBe(["Restart"]);
     }
+
+    [Fact]
+    public async Task The_sweep_publishes_mailbox_depth_per_grain_type()
+    {
+        var (cluster, probe) = await TestClusters.StartAsync();
+        await using var _ = cluster;
+        var grain = cluster.GrainFactory.GetGrain<ISlowGrain>("deep");
+        var blocker = grain.Wait("gate");
+        await TestProbe.Until(() => probe.Count("waiting:deep") == 1, "the first call is running");
+        var queued = Enumerable.Range(0, 3).Select(_ => grain.CountCalls()).ToArray();
+        var depths = new ConcurrentDictionary<string, long>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == RuntimeTelemetry.Name && instrument.Name == "platform.grain.mailbox.depth")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "grain.type") depths[(string)tag.Value!] = value;
+            }
+        });
+        listener.Start();
+
+        cluster.PrimarySilo.SweepNow();
+        listener.RecordObservableInstruments();
+
+        depths["slow"].ShouldBe(3);
+        probe.Open("gate");
+        await Task.WhenAll(queued.Append(blocker));
+    }
 }

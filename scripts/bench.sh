@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs each scenario three times (or $RUNS), prints every JSON line, then the median per scenario and the ratios
+# against the in-process baseline measured in the same run.
+#   bash scripts/bench.sh                      # local-baseline, local-call, activation
+#   bash scripts/bench.sh local-call --duration 10
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${RUNS:-3}
+dotnet build bench/Platform.Bench -c Release --nologo -v quiet >/dev/null
+bench=bench/Platform.Bench/bin/Release/net10.0/Platform.Bench.dll
+out=$(mktemp)
+
+if [[ $# -gt 0 ]]; then
+  for _ in $(seq "$runs"); do dotnet "$bench" "$@" | tee -a "$out"; done
+else
+  for _ in $(seq "$runs"); do
+    for scenario in local-baseline local-call activation; do dotnet "$bench" "$scenario" | tee -a "$out"; done
+  done
+fi
+
+python3 - "$out" <<'PY'
+import json, statistics, sys
+rows = [json.loads(line) for line in open(sys.argv[1]) if line.startswith("{")]
+medians = {}
+for scenario in dict.fromkeys(r["scenario"] for r in rows):
+    runs = [r for r in rows if r["scenario"] == scenario]
+    median = {k: statistics.median(r[k] for r in runs) for k in runs[0] if isinstance(runs[0][k], (int, float))}
+    medians[scenario] = median
+    print(json.dumps({"scenario": scenario, "median_of": len(runs), **median}))
+if "local-call" in medians and "local-baseline" in medians:
+    ratio = medians["local-call"]["ops_per_sec"] / medians["local-baseline"]["ops_per_sec"]
+    print(json.dumps({"ratio": "local-call/local-baseline", "value": round(ratio, 3)}))
+PY
+rm -f "$out"
