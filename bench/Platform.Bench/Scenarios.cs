@@ -6,7 +6,7 @@ using Platform.Runtime;
 
 namespace Platform.Bench;
 
-internal static class Scenarios
+public static class Scenarios
 {
     public static Task<BenchResult> RunAsync(BenchOptions options) => options.Scenario switch
     {

@@ -8,7 +8,7 @@ public sealed class FailingGrainStorage : IGrainStorage
 {
     private readonly MemoryGrainStorage _inner = new();
 
-    public volatile bool FailWrites;
+    public bool FailWrites { get; set; }
 
     public Task<GrainStateRecord?> ReadAsync(GrainId grainId, string stateName, CancellationToken cancellationToken) =>
         _inner.ReadAsync(grainId, stateName, cancellationToken);

@@ -1,0 +1,58 @@
+namespace Platform.Bench.Tests;
+
+public sealed class BenchOptionsTests
+{
+    [Fact]
+    public void Defaults_follow_the_benchmark_contract()
+    {
+        var options = BenchOptions.Parse(["local-call"]);
+
+        options.ShouldBe(new BenchOptions("local-call", 5, 64, 1_000_000));
+    }
+
+    [Fact]
+    public void Options_override_the_defaults()
+    {
+        BenchOptions.Parse(["activation", "--count", "1000", "--concurrency", "8", "--duration", "2.5"])
+            .ShouldBe(new BenchOptions("activation", 2.5, 8, 1000));
+    }
+
+    [Theory]
+    [InlineData(new string[0], "missing SCENARIO; expected one of: local-call, local-baseline, activation")]
+    [InlineData(new[] { "remote" }, "unknown scenario 'remote'; expected one of: local-call, local-baseline, activation")]
+    [InlineData(new[] { "local-call", "--duration" }, "option --duration needs a value")]
+    [InlineData(new[] { "local-call", "--duration", "-1" }, "--duration must be a positive number of seconds; got '-1'")]
+    [InlineData(new[] { "local-call", "--duration", "NaN" }, "--duration must be a positive number of seconds; got 'NaN'")]
+    [InlineData(new[] { "local-call", "--count", "1e6" }, "--count must be a positive whole number; got '1e6'")]
+    [InlineData(new[] { "local-call", "--concurrency", "0" }, "--concurrency must be a positive whole number; got '0'")]
+    [InlineData(new[] { "local-call", "--threads", "2" }, "unknown option '--threads'; expected --duration, --concurrency or --count")]
+    public void Malformed_arguments_are_rejected_with_a_precise_message(string[] args, string message)
+    {
+        Should.Throw<FormatException>(() => BenchOptions.Parse(args)).Message.ShouldBe(message);
+    }
+
+    [Fact]
+    public async Task A_short_local_call_run_reports_every_contract_field()
+    {
+        var result = await Scenarios.RunAsync(new BenchOptions("local-call", 0.2, 4, 1));
+
+        result.Ops.ShouldBeGreaterThan(0);
+        var json = System.Text.Json.JsonDocument.Parse(result.ToJson()).RootElement;
+        foreach (var field in new[] { "scenario", "ops", "seconds", "ops_per_sec", "p50_us", "p99_us" })
+        {
+            json.TryGetProperty(field, out _).ShouldBeTrue(field);
+        }
+
+        json.GetProperty("scenario").GetString().ShouldBe("local-call");
+    }
+
+    [Fact]
+    public async Task The_activation_scenario_activates_exactly_count_grains()
+    {
+        var result = await Scenarios.RunAsync(new BenchOptions("activation", 1, 4, 500));
+
+        result.Ops.ShouldBe(500);
+        result.Extra["activations"].ShouldBe(500);
+        result.Extra["bytes_per_activation"].ShouldBeGreaterThan(0);
+    }
+}
