@@ -159,4 +159,16 @@ public sealed class CallSemanticsTests
         (await grain.Hello()).ShouldBe("hello");
         probe.Count("activation-attempt").ShouldBe(2);
     }
+
+    [Fact]
+    public async Task The_silo_lists_the_grain_types_it_hosts()
+    {
+        var (cluster, _) = await TestClusters.StartAsync();
+        await using var _ = cluster;
+
+        cluster.PrimarySilo.GrainTypes.ShouldContain("counter");
+        cluster.PrimarySilo.GrainTypes.ShouldContain("chain");
+        cluster.PrimarySilo.GrainTypes.ShouldNotContain("observer");
+        cluster.PrimarySilo.GrainTypes.ShouldBe(cluster.PrimarySilo.GrainTypes.Order(StringComparer.Ordinal).ToList());
+    }
 }

@@ -198,14 +198,18 @@ internal sealed partial class Activation
         }
 
         List<Request> queued;
+        DeactivateRequest? pendingDeactivation;
         lock (_lock)
         {
             _status = ActivationStatus.Invalid;
             _lifecycle = null;
+            pendingDeactivation = _pendingDeactivation;
+            _pendingDeactivation = null;
             queued = _inbox.DrainAll();
         }
 
         DisposeTimers();
+        pendingDeactivation?.MarkCompleted();
         _silo.Catalog.Remove(this);
         RuntimeLog.ActivationFailed(_silo.Logger, failure, GrainId);
 

@@ -31,6 +31,13 @@ public sealed class Silo : IAsyncDisposable
 
     public IServiceProvider Services => Runtime.Services;
 
+    /// <summary>The grain types this silo hosts, in name order.</summary>
+    public IReadOnlyList<string> GrainTypes => Runtime.Registry.Classes
+        .Where(grainClass => !grainClass.IsObserver)
+        .Select(grainClass => grainClass.GrainType)
+        .Order(StringComparer.Ordinal)
+        .ToList();
+
     /// <summary>Live activations, including observers.</summary>
     public int ActivationCount => Runtime.Catalog.Count;
 

@@ -1,0 +1,57 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using Platform.Grains;
+using Platform.Runtime;
+
+namespace Platform.Silo;
+
+/// <summary>Builds the generic host that runs the silo with the marketplace grains.</summary>
+internal static class SiloHost
+{
+    private static readonly System.Reflection.Assembly[] GrainAssemblies = [typeof(MarketplaceGrains).Assembly];
+
+    /// <param name="logsToStandardError">Sends every log line to stderr, keeping stdout for output a caller parses.</param>
+    public static IHost Build(SiloHostSettings settings, bool logsToStandardError)
+    {
+        // No args: the command line was parsed already, and the configuration provider would misread flags like --smoke.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            console.UseUtcTimestamp = true;
+        });
+        if (logsToStandardError)
+        {
+            builder.Services.Configure<ConsoleLoggerOptions>(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        }
+
+        // The silo logs its own start line; the host's "Application started" banner would only repeat it.
+        builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
+
+        var siloOptions = settings.CreateSiloOptions();
+
+        // The host cancels StopAsync after its own timeout; give the silo its whole shutdown budget plus a margin, so
+        // activations finish deactivating instead of being cut off by the host.
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = siloOptions.ShutdownTimeout + TimeSpan.FromSeconds(5));
+        builder.Services.AddPlatformSilo(silo =>
+        {
+            foreach (var assembly in GrainAssemblies)
+            {
+                silo.AddGrains(assembly);
+            }
+
+            silo.Configure(settings.ConfigureSilo);
+        });
+        return builder.Build();
+    }
+
+    public static void LogRunning(IHost host)
+    {
+        var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Platform.Silo");
+        SiloLog.Running(logger, string.Join(", ", host.Services.GetRequiredService<Runtime.Silo>().GrainTypes));
+    }
+}

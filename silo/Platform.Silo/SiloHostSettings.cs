@@ -1,0 +1,39 @@
+using Platform.Runtime;
+
+namespace Platform.Silo;
+
+/// <summary>
+/// Everything the silo host was told, from environment variables and the command line. Groups of settings that the
+/// host will grow (zone, ports, PostgreSQL) get their own property here and their own rows in <see cref="SettingOptions"/>.
+/// </summary>
+internal sealed class SiloHostSettings
+{
+    private readonly List<Action<SiloOptions>> _siloOptions = [];
+
+    public bool ShowHelp { get; set; }
+
+    /// <summary>Start, post and assign one job, print it as JSON, and stop: proves the embedded defaults work end to end.</summary>
+    public bool Smoke { get; set; }
+
+    /// <summary>
+    /// Applies the runtime settings that were given to <paramref name="options"/>. They are kept as assignments rather
+    /// than as a second copy of <see cref="SiloOptions"/> so that every option the runtime adds keeps its default here
+    /// without a copy step to forget.
+    /// </summary>
+    public void ConfigureSilo(SiloOptions options)
+    {
+        foreach (var configure in _siloOptions)
+        {
+            configure(options);
+        }
+    }
+
+    public SiloOptions CreateSiloOptions()
+    {
+        var options = new SiloOptions();
+        ConfigureSilo(options);
+        return options;
+    }
+
+    internal void AddSiloOption(Action<SiloOptions> configure) => _siloOptions.Add(configure);
+}

@@ -1,0 +1,11 @@
+using Microsoft.Extensions.Logging;
+
+namespace Platform.Silo;
+
+/// <summary>The host's log events, source-generated like the runtime's.</summary>
+internal static partial class SiloLog
+{
+    [LoggerMessage(1, LogLevel.Information,
+        "Platform silo running on embedded in-memory storage and reminders; hosting grain types: {GrainTypes}. Press Ctrl+C to stop.")]
+    public static partial void Running(ILogger logger, string grainTypes);
+}

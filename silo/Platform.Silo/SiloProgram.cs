@@ -1,0 +1,48 @@
+using System.Collections;
+using Microsoft.Extensions.Hosting;
+
+namespace Platform.Silo;
+
+/// <summary>The silo executable: parse the configuration, then print help, run the smoke check, or run until stopped.</summary>
+internal static class SiloProgram
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int BadConfiguration = 2;
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, IReadOnlyDictionary<string, string> environment, TextWriter stdout, TextWriter stderr)
+    {
+        SiloHostSettings settings;
+        try
+        {
+            settings = SiloHostSettingsParser.Parse(args, environment);
+        }
+        catch (SiloSettingsException error)
+        {
+            await stderr.WriteLineAsync($"Platform.Silo: {error.Message}");
+            return BadConfiguration;
+        }
+
+        if (settings.ShowHelp)
+        {
+            await stdout.WriteLineAsync(SiloHostSettingsParser.Usage());
+            return Ok;
+        }
+
+        if (settings.Smoke)
+        {
+            return await SmokeCheck.RunAsync(settings, stdout);
+        }
+
+        using var host = SiloHost.Build(settings, logsToStandardError: false);
+        await host.StartAsync();
+        SiloHost.LogRunning(host);
+        await host.WaitForShutdownAsync();
+        return Ok;
+    }
+
+    public static IReadOnlyDictionary<string, string> ReadEnvironment() =>
+        Environment.GetEnvironmentVariables()
+            .Cast<DictionaryEntry>()
+            .ToDictionary(entry => (string)entry.Key, entry => (string?)entry.Value ?? string.Empty, StringComparer.Ordinal);
+}

@@ -1,0 +1,46 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Platform.Grains.Freelancers;
+using Platform.Grains.Jobs;
+
+namespace Platform.Silo;
+
+/// <summary>
+/// <c>--smoke</c>: starts the silo exactly as a real run does, posts and assigns one job through the grain factory,
+/// prints the job as one JSON line on stdout and stops. Proves the embedded defaults work end to end.
+/// </summary>
+internal static class SmokeCheck
+{
+    public const string FreelancerId = "smoke-freelancer";
+    public const string JobId = "smoke-job";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static async Task<int> RunAsync(SiloHostSettings settings, TextWriter stdout)
+    {
+        using var host = SiloHost.Build(settings, logsToStandardError: true);
+        await host.StartAsync();
+        SiloHost.LogRunning(host);
+        try
+        {
+            var grains = host.Services.GetRequiredService<IGrainFactory>();
+            await grains.GetGrain<IFreelancerGrain>(FreelancerId).UpdateProfile(new FreelancerProfileUpdate(
+                "Smoke Test", ["C#"], [], 50m, 52.52, 13.405, IsAvailable: true));
+            var job = grains.GetGrain<IJobGrain>(JobId);
+            await job.Post(new JobDraft("Smoke test job", "Posted by Platform.Silo --smoke.", ["C#"], 40m, 60m, "smoke-client"));
+            var assigned = await job.Assign(FreelancerId);
+            await stdout.WriteLineAsync(JsonSerializer.Serialize(assigned, Json));
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+
+        return SiloProgram.Ok;
+    }
+}

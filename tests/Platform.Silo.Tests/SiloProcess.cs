@@ -1,0 +1,61 @@
+using System.Diagnostics;
+
+namespace Platform.Silo.Tests;
+
+/// <summary>
+/// Runs the real silo executable as a child process. The SDK copies a referenced Exe project's dll, runtimeconfig and
+/// deps files into this test's output, so the silo sits next to the test assembly whatever the configuration or layout.
+/// </summary>
+public static class SiloProcess
+{
+    public sealed record Result(int ExitCode, string Stdout, string Stderr);
+
+    public static async Task<Result> RunAsync(string[] args, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var siloPath = typeof(SiloProgram).Assembly.Location;
+        File.Exists(Path.ChangeExtension(siloPath, ".runtimeconfig.json"))
+            .ShouldBeTrue($"{Path.GetFileName(siloPath)} needs its runtimeconfig.json beside it to run with 'dotnet'");
+
+        // The dotnet CLI tells child processes which host it is; fall back to the one on PATH.
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+        var start = new ProcessStartInfo(dotnet)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(siloPath)!,
+        };
+        start.ArgumentList.Add(siloPath);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // Only the variables the test means: a PLATFORM_ variable of the machine running the tests must not leak in.
+        foreach (var name in start.Environment.Keys.Where(key => key.StartsWith("PLATFORM_", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"Platform.Silo {string.Join(' ', args)} did not exit within 60 s. stderr: {await stderr}");
+        }
+
+        return new Result(process.ExitCode, await stdout, await stderr);
+    }
+}
