@@ -105,6 +105,7 @@ public static class Scenarios
         await factory.GetGrain<IBenchTargetGrain>(-1).Ping(0);
         var heapBefore = FullGcHeapBytes();
 
+        var pauseBefore = GC.GetTotalPauseDuration();
         var start = Stopwatch.GetTimestamp();
         var perCaller = (options.Count + options.Concurrency - 1) / options.Concurrency;
         var samples = await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(caller => Task.Run(async () =>
@@ -122,12 +123,14 @@ public static class Scenarios
             return sample;
         })));
         var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        var gcPause = (GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds;
 
         var heapAfter = FullGcHeapBytes();
         var activations = host.Silo.ActivationCount - 1;
         var (p50, p99) = LatencySample.Percentiles(samples);
         var result = new BenchResult("activation", samples.Sum(sample => sample.Count), seconds, p50, p99, options.Concurrency);
         result.Extra["activations"] = activations;
+        result.Extra["gc_pause_s"] = Math.Round(gcPause, 3);
         result.Extra["bytes_per_activation"] = Math.Round((double)(heapAfter - heapBefore) / activations, 1);
         return result;
     }

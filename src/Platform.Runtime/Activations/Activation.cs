@@ -14,7 +14,9 @@ namespace Platform.Runtime.Activations;
 /// </summary>
 internal sealed partial class Activation : SynchronizationContext, IThreadPoolWorkItem, IGrainContext, IRequestObserver
 {
-    private readonly Lock _lock = new();
+    // The activation is its own monitor: a separate lock object would be one more object per activation for the
+    // garbage collector to trace, and measured slower at a million activations. Nothing outside locks on it.
+    private Activation _lock => this;
     private readonly SiloRuntime _silo;
     private WorkQueue<Request> _inbox;
     private WorkQueue<Continuation> _ready;
