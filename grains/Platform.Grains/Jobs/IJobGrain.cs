@@ -2,7 +2,7 @@ namespace Platform.Grains.Jobs;
 
 /// <summary>
 /// One job posting, keyed by job id. Every transition is written to storage before the call returns, so an
-/// acknowledged transition survives deactivation and silo restarts.
+/// acknowledged transition survives deactivation (and, on a durable storage provider, silo restarts).
 /// </summary>
 public interface IJobGrain : IGrainWithStringKey
 {
