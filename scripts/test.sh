@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Runs every test of the platform. On a fresh machine it needs only the .NET 10 SDK: NuGet packages are restored
-# from the pinned versions in Directory.Packages.props.
+# from the pinned versions in Directory.Packages.props, and scripts/postgres.sh installs and starts PostgreSQL 15 with
+# pgvector (left running afterwards, so the next run reuses it).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 output=$(mktemp)
 
+PLATFORM_TEST_POSTGRES=$(bash scripts/postgres.sh | tail -1) || { echo "scripts/postgres.sh failed" >&2; exit 1; }
+export PLATFORM_TEST_POSTGRES
 dotnet build Platform.sln -c Release --nologo -v quiet || exit 1
 dotnet test Platform.sln -c Release --no-build --nologo --logger "console;verbosity=normal" 2>&1 | tee "$output"
 status=${PIPESTATUS[0]}

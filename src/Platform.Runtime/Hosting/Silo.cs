@@ -50,6 +50,11 @@ public sealed class Silo : IAsyncDisposable
             throw new InvalidOperationException("The silo was already started.");
         }
 
+        foreach (var startup in Runtime.Services.GetServices<SiloStartupTask>())
+        {
+            await startup.Run(Runtime.Services);
+        }
+
         await Runtime.Reminders.StartAsync(cancellationToken);
         _sweeper.Start();
         RuntimeLog.SiloStarted(Runtime.Logger, Runtime.Registry.Classes.Count - 1);

@@ -55,6 +55,14 @@ public sealed class SiloBuilder
         return this;
     }
 
+    /// <summary>Runs <paramref name="startup"/> when the silo starts, before it takes calls; a failure stops the start.</summary>
+    public SiloBuilder OnStarting(Func<IServiceProvider, Task> startup)
+    {
+        ArgumentNullException.ThrowIfNull(startup);
+        Services.AddSingleton(new SiloStartupTask(startup));
+        return this;
+    }
+
     public SiloBuilder UseTimeProvider(TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
