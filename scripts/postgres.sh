@@ -2,11 +2,12 @@
 # Makes a throw-away PostgreSQL 15 with pgvector 0.8 available for tests and local clusters, installing what is
 # missing on a fresh Debian 12 machine (recipe: shared/ENVIRONMENT.md). Idempotent: a second call reuses the server.
 # Prints the connection string on stdout as its last line; everything else goes to stderr.
-#   PLATFORM_PG_PORT (default 55432), PLATFORM_PG_DIR (default .local/postgres under the repository)
+#   PLATFORM_PG_PORT (default 55432), PLATFORM_PG_DIR (default /tmp/platform-postgres-PORT)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${PLATFORM_PG_PORT:-55432}
-root=${PLATFORM_PG_DIR:-$PWD/.local/postgres}
+# Outside the repository: the postgres user must be able to reach it, whoever owns the checkout.
+root=${PLATFORM_PG_DIR:-/tmp/platform-postgres-$port}
 bin=/usr/lib/postgresql/15/bin
 log() { echo "postgres.sh: $*" >&2; }
 as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
