@@ -100,4 +100,20 @@ public sealed class LifecycleTests
         await running;
         (await Task.WhenAll(queued)).ShouldBe([1, 2]);
     }
+
+    [Fact]
+    public async Task Stopping_while_an_activation_fails_does_not_wait_for_the_shutdown_timeout()
+    {
+        var (cluster, probe) = await TestClusters.StartAsync();
+        var call = cluster.GrainFactory.GetGrain<IGatedActivationGrain>("late").Hello();
+        await TestProbe.Until(() => probe.Count("activating") == 1, "the activation is in flight");
+
+        var stopping = cluster.PrimarySilo.StopAsync();
+        probe.Open("activation");
+
+        // The shutdown timeout is 30 s; finishing well within 10 s shows the failed activation released the stop.
+        await stopping.WaitAsync(TimeSpan.FromSeconds(10));
+        (await Should.ThrowAsync<InvalidOperationException>(call)).Message.ShouldBe("activation failed late");
+        await cluster.DisposeAsync();
+    }
 }
