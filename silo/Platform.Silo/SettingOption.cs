@@ -7,19 +7,24 @@ namespace Platform.Silo;
 /// <param name="Name">The command-line option, e.g. "--call-timeout".</param>
 /// <param name="EnvironmentVariable">The environment variable, e.g. "PLATFORM_SILO__DEFAULTCALLTIMEOUT"; null for command-line-only flags.</param>
 /// <param name="ValueName">How usage shows the value; null for a flag, which takes none.</param>
-/// <param name="Target">The <see cref="SiloOptions"/> property it sets, so that a value SiloOptions.Validate rejects can be traced back to the option.</param>
+/// <param name="Target">The <see cref="SiloOptions"/> property it sets, so that a value SiloOptions.Validate rejects can be traced back to the option; null for a setting of the host itself.</param>
 /// <param name="Apply">Parses the text and records it; throws <see cref="FormatException"/> with a message about the value alone.</param>
+/// <param name="Redact">Hides the secret parts of a value (a password in a connection string) before a message shows it; null when nothing is secret.</param>
 internal sealed record SettingOption(
     string Name,
     string? EnvironmentVariable,
     string? ValueName,
     string? Target,
     string Description,
-    Action<SiloHostSettings, string> Apply)
+    Action<SiloHostSettings, string> Apply,
+    Func<string, string>? Redact = null)
 {
     public const string EnvironmentPrefix = "PLATFORM_";
 
     public bool IsFlag => ValueName is null;
+
+    /// <summary>The value as an error message or log line may show it.</summary>
+    public string Show(string value) => Redact is null ? value : Redact(value);
 
     public static SettingOption Flag(string name, string description, Action<SiloHostSettings> set) =>
         new(name, null, null, null, description, (settings, _) => set(settings));
@@ -42,6 +47,10 @@ internal sealed record SettingOption(
                     : throw new FormatException("is not a whole number");
                 settings.AddSiloOption(options => set(options, value));
             });
+
+    /// <summary>A setting of the host rather than of SiloOptions (e.g. which storage to use); its variable is PLATFORM_SILO__<paramref name="variable"/>.</summary>
+    public static SettingOption Host(string name, string variable, string valueName, string description, Action<SiloHostSettings, string> apply, Func<string, string>? redact = null) =>
+        new(name, SiloVariable(variable), valueName, null, description, apply, redact);
 
     private static string SiloVariable(string property) => $"{EnvironmentPrefix}SILO__{property.ToUpperInvariant()}";
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Platform.Grains;
+using Platform.PostgreSql;
 using Platform.Runtime;
 
 namespace Platform.Silo;
@@ -45,13 +46,20 @@ internal static class SiloHost
             }
 
             silo.Configure(settings.ConfigureSilo);
+
+            // Without a registration of its own the silo falls back to embedded in-memory storage.
+            if (settings.Storage == StorageProvider.Postgres)
+            {
+                silo.AddPostgreSqlGrainStorage(settings.PostgresConnectionString!, siloOptions.DefaultStorageName);
+            }
         });
         return builder.Build();
     }
 
-    public static void LogRunning(IHost host)
+    public static void LogRunning(IHost host, SiloHostSettings settings)
     {
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Platform.Silo");
-        SiloLog.Running(logger, string.Join(", ", host.Services.GetRequiredService<Runtime.Silo>().GrainTypes));
+        SiloLog.Running(logger, settings.DescribeStorage(),
+            string.Join(", ", host.Services.GetRequiredService<Runtime.Silo>().GrainTypes));
     }
 }

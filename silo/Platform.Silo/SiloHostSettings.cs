@@ -4,13 +4,25 @@ namespace Platform.Silo;
 
 /// <summary>
 /// Everything the silo host was told, from environment variables and the command line. Groups of settings that the
-/// host will grow (zone, ports, PostgreSQL) get their own property here and their own rows in <see cref="SettingOptions"/>.
+/// host will grow (zone, ports, storage) get their own property here and their own rows in <see cref="SettingOptions"/>.
 /// </summary>
 internal sealed class SiloHostSettings
 {
     private readonly List<Action<SiloOptions>> _siloOptions = [];
 
     public bool ShowHelp { get; set; }
+
+    /// <summary>Where grain state is kept; reminders stay in memory either way.</summary>
+    public StorageProvider Storage { get; set; } = StorageProvider.Memory;
+
+    /// <summary>The PostgreSQL connection string for <see cref="StorageProvider.Postgres"/>; the parser allows it with no other provider.</summary>
+    public string? PostgresConnectionString { get; set; }
+
+    /// <summary>The grain storage as the start log line names it, without credentials.</summary>
+    public string DescribeStorage() =>
+        Storage == StorageProvider.Postgres && PostgresConnectionString is not null
+            ? $"PostgreSQL grain storage at {PostgresConnectionStrings.Describe(PostgresConnectionString)}"
+            : "in-memory grain storage";
 
     /// <summary>Start, post and assign one job, print it as JSON, and stop: proves the embedded defaults work end to end.</summary>
     public bool Smoke { get; set; }

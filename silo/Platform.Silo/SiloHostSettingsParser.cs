@@ -23,8 +23,8 @@ internal static class SiloHostSettingsParser
             return settings;
         }
 
-        // Which option or variable last set each SiloOptions property, to name it if SiloOptions.Validate objects.
-        var origins = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Which option or variable last set each SiloOptions property (or host setting, by option name), to name it in an error.
+        var origins = new Dictionary<string, Origin>(StringComparer.Ordinal);
         foreach (var (name, value) in environment.OrderBy(entry => entry.Key, StringComparer.Ordinal))
         {
             if (!name.StartsWith(SiloEnvironmentPrefix, StringComparison.OrdinalIgnoreCase))
@@ -79,7 +79,8 @@ internal static class SiloHostSettingsParser
         var text = new StringBuilder();
         text.AppendLine("Usage: Platform.Silo [options]");
         text.AppendLine();
-        text.AppendLine("Runs a Platform silo that hosts the marketplace grains, on embedded in-memory storage and reminders.");
+        text.AppendLine("Runs a Platform silo that hosts the marketplace grains, with grain state in memory or in PostgreSQL (--storage)");
+        text.AppendLine("and reminders in memory.");
         text.AppendLine("Every setting can also come from the environment variable shown under it; the command line wins.");
         text.AppendLine();
         text.AppendLine("Options:");
@@ -98,25 +99,35 @@ internal static class SiloHostSettingsParser
         return text.ToString();
     }
 
-    private static void Apply(SiloHostSettings settings, SettingOption option, string source, string value, Dictionary<string, string> origins)
+    private static void Apply(SiloHostSettings settings, SettingOption option, string source, string value, Dictionary<string, Origin> origins)
     {
+        var origin = new Origin(source, option.Show(value));
         try
         {
             option.Apply(settings, value);
         }
         catch (FormatException error)
         {
-            throw new SiloSettingsException($"{source} '{value}' {error.Message}.");
+            throw new SiloSettingsException($"{origin} {error.Message}.");
         }
 
-        if (option.Target is not null)
-        {
-            origins[option.Target] = $"{source} '{value}'";
-        }
+        origins[option.Target ?? option.Name] = origin;
+    }
+
+    /// <summary>The option or variable that gave a setting its value, and the value as a message may show it.</summary>
+    private sealed record Origin(string Source, string Value)
+    {
+        public override string ToString() => $"{Source} '{Value}'";
     }
 
     /// <summary>SiloOptions owns the rules for its values; this only says which option or variable the bad value came from.</summary>
-    private static void Validate(SiloHostSettings settings, Dictionary<string, string> origins)
+    private static void Validate(SiloHostSettings settings, Dictionary<string, Origin> origins)
+    {
+        ValidateSiloOptions(settings, origins);
+        ValidateStorage(settings, origins);
+    }
+
+    private static void ValidateSiloOptions(SiloHostSettings settings, Dictionary<string, Origin> origins)
     {
         try
         {
@@ -124,10 +135,36 @@ internal static class SiloHostSettingsParser
         }
         catch (ArgumentException error)
         {
-            var origin = error.ParamName is not null && origins.TryGetValue(error.ParamName, out var given) ? given : "the silo configuration";
+            var origin = error.ParamName is not null && origins.TryGetValue(error.ParamName, out var given) ? given.ToString() : "the silo configuration";
             throw new SiloSettingsException($"{origin} is out of range: {MessageOf(error)}");
         }
     }
+
+    /// <summary>
+    /// --storage and --postgres go together: PostgreSQL needs a connection string, and a connection string the chosen
+    /// storage would not use is refused rather than silently ignored (it usually means --storage was forgotten).
+    /// </summary>
+    private static void ValidateStorage(SiloHostSettings settings, Dictionary<string, Origin> origins)
+    {
+        origins.TryGetValue(StorageOption.Name, out var storage);
+        origins.TryGetValue(PostgresOption.Name, out var postgres);
+        if (settings.Storage == StorageProvider.Postgres && settings.PostgresConnectionString is null)
+        {
+            throw new SiloSettingsException(
+                $"{storage} needs a connection string; give {PostgresOption.Name} <{PostgresOption.ValueName}> or set {PostgresOption.EnvironmentVariable}.");
+        }
+
+        if (settings.Storage != StorageProvider.Postgres && postgres is not null)
+        {
+            var chosen = storage is null ? $"the default storage '{StorageProviders.Memory}'" : storage.ToString();
+            throw new SiloSettingsException(
+                $"{postgres} would be ignored with {chosen}; use {StorageOption.Name} {StorageProviders.Postgres} to keep grain state in PostgreSQL, or drop {postgres.Source}.");
+        }
+    }
+
+    private static SettingOption StorageOption => SettingOptions.All.Single(o => o.Name == "--storage");
+
+    private static SettingOption PostgresOption => SettingOptions.All.Single(o => o.Name == "--postgres");
 
     /// <summary>The message as thrown, without the " (Parameter 'x')" and "Actual value was" that ArgumentException appends.</summary>
     private static string MessageOf(ArgumentException error)

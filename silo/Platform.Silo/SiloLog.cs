@@ -6,6 +6,6 @@ namespace Platform.Silo;
 internal static partial class SiloLog
 {
     [LoggerMessage(1, LogLevel.Information,
-        "Platform silo running on embedded in-memory storage and reminders; hosting grain types: {GrainTypes}. Press Ctrl+C to stop.")]
-    public static partial void Running(ILogger logger, string grainTypes);
+        "Platform silo running with {Storage} and in-memory reminders; hosting grain types: {GrainTypes}. Press Ctrl+C to stop.")]
+    public static partial void Running(ILogger logger, string storage, string grainTypes);
 }

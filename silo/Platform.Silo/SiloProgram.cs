@@ -29,16 +29,25 @@ internal static class SiloProgram
             return Ok;
         }
 
-        if (settings.Smoke)
+        try
         {
-            return await SmokeCheck.RunAsync(settings, stdout);
-        }
+            if (settings.Smoke)
+            {
+                return await SmokeCheck.RunAsync(settings, stdout);
+            }
 
-        using var host = SiloHost.Build(settings, logsToStandardError: false);
-        await host.StartAsync();
-        SiloHost.LogRunning(host);
-        await host.WaitForShutdownAsync();
-        return Ok;
+            using var host = SiloHost.Build(settings, logsToStandardError: false);
+            await host.StartAsync();
+            SiloHost.LogRunning(host, settings);
+            await host.WaitForShutdownAsync();
+            return Ok;
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // A start-up failure (say, PostgreSQL unreachable) is reported in one line, not as an unhandled crash.
+            await stderr.WriteLineAsync($"Platform.Silo: failed to start: {error.GetType().Name}: {error.Message}");
+            return Failed;
+        }
     }
 
     public static IReadOnlyDictionary<string, string> ReadEnvironment() =>

@@ -9,12 +9,13 @@ namespace Platform.Silo;
 
 /// <summary>
 /// <c>--smoke</c>: starts the silo exactly as a real run does, posts and assigns one job through the grain factory,
-/// prints the job as one JSON line on stdout and stops. Proves the embedded defaults work end to end.
+/// prints the job as one JSON line on stdout and stops. Proves the configured storage works end to end. The job id is
+/// new on every run (printed as jobId), so the check can run again against durable storage that keeps earlier jobs.
 /// </summary>
 internal static class SmokeCheck
 {
     public const string FreelancerId = "smoke-freelancer";
-    public const string JobId = "smoke-job";
+    public const string JobIdPrefix = "smoke-";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -25,13 +26,13 @@ internal static class SmokeCheck
     {
         using var host = SiloHost.Build(settings, logsToStandardError: true);
         await host.StartAsync();
-        SiloHost.LogRunning(host);
+        SiloHost.LogRunning(host, settings);
         try
         {
             var grains = host.Services.GetRequiredService<IGrainFactory>();
             await grains.GetGrain<IFreelancerGrain>(FreelancerId).UpdateProfile(new FreelancerProfileUpdate(
                 "Smoke Test", ["C#"], [], 50m, 52.52, 13.405, IsAvailable: true));
-            var job = grains.GetGrain<IJobGrain>(JobId);
+            var job = grains.GetGrain<IJobGrain>($"{JobIdPrefix}{Guid.NewGuid():N}");
             await job.Post(new JobDraft("Smoke test job", "Posted by Platform.Silo --smoke.", ["C#"], 40m, 60m, "smoke-client"));
             var assigned = await job.Assign(FreelancerId);
             await stdout.WriteLineAsync(JsonSerializer.Serialize(assigned, Json));

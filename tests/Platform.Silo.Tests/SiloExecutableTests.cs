@@ -9,11 +9,58 @@ public sealed class SiloExecutableTests
     {
         var result = await SiloProcess.RunAsync(["--smoke"]);
 
+        var job = AssignedSmokeJob(result);
+        result.Stderr.ShouldContain("running with in-memory grain storage and in-memory reminders");
+        result.Stderr.ShouldContain("hosting grain types: freelancer, job.");
+    }
+
+    [Fact]
+    public async Task Smoke_on_postgres_stores_the_job_and_can_run_again_against_the_same_database()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+        var jobIds = new List<string>();
+        for (var run = 0; run < 2; run++)
+        {
+            var result = await SiloProcess.RunAsync(["--smoke", "--storage", "postgres", "--postgres", database.ConnectionString]);
+
+            var job = AssignedSmokeJob(result);
+            result.Stderr.ShouldContain($"running with PostgreSQL grain storage at ");
+            result.Stderr.ShouldContain($"/{database.Name} and in-memory reminders");
+            jobIds.Add(job.GetProperty("jobId").GetString()!);
+        }
+
+        jobIds.Distinct().Count().ShouldBe(2, "each smoke run posts a job of its own");
+        foreach (var jobId in jobIds)
+        {
+            (await database.CountAsync("SELECT count(*) FROM grain_state WHERE grain_type = 'job' AND grain_key = $1", jobId))
+                .ShouldBeGreaterThanOrEqualTo(1, $"the job {jobId} is stored in PostgreSQL");
+        }
+
+        (await database.CountAsync("SELECT count(*) FROM grain_state WHERE grain_type = 'freelancer' AND grain_key = 'smoke-freelancer'"))
+            .ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Storage_postgres_without_a_connection_string_exits_with_2_without_starting()
+    {
+        var result = await SiloProcess.RunAsync(["--smoke"], new Dictionary<string, string> { ["PLATFORM_SILO__STORAGE"] = "postgres" });
+
+        result.ExitCode.ShouldBe(2);
+        result.Stderr.ShouldBe(
+            "Platform.Silo: PLATFORM_SILO__STORAGE 'postgres' needs a connection string; give --postgres <connection string> or set PLATFORM_SILO__POSTGRES."
+            + Environment.NewLine);
+        result.Stdout.ShouldBeEmpty();
+    }
+
+    /// <summary>Checks the one JSON line a successful --smoke prints and returns the job it describes.</summary>
+    private static JsonElement AssignedSmokeJob(SiloProcess.Result result)
+    {
         result.ExitCode.ShouldBe(0, result.Stderr);
         var lines = result.Stdout.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         lines.Length.ShouldBe(1, $"stdout holds only the JSON line (logs go to stderr): {result.Stdout}");
         var job = JsonDocument.Parse(lines[0]).RootElement;
-        job.GetProperty("jobId").GetString().ShouldBe("smoke-job");
+        job.GetProperty("jobId").GetString().ShouldStartWith("smoke-");
+        job.GetProperty("jobId").GetString().ShouldNotBe("smoke-freelancer");
         job.GetProperty("status").GetString().ShouldBe("Assigned");
         job.GetProperty("assignedFreelancerId").GetString().ShouldBe("smoke-freelancer");
         job.GetProperty("title").GetString().ShouldBe("Smoke test job");
@@ -21,7 +68,7 @@ public sealed class SiloExecutableTests
         job.GetProperty("hourlyWageMin").GetDecimal().ShouldBe(40m);
         job.GetProperty("hourlyWageMax").GetDecimal().ShouldBe(60m);
         job.GetProperty("postedAt").GetDateTimeOffset().ShouldBeLessThanOrEqualTo(job.GetProperty("updatedAt").GetDateTimeOffset());
-        result.Stderr.ShouldContain("hosting grain types: freelancer, job.");
+        return job.Clone();
     }
 
     [Fact]
@@ -42,6 +89,16 @@ public sealed class SiloExecutableTests
         result.ExitCode.ShouldBe(2);
         result.Stderr.ShouldBe(
             $"Platform.Silo: PLATFORM_SILO__DEFAULTMAILBOXCAPACITY '0' is out of range: SiloOptions.DefaultMailboxCapacity must be at least 1; it is 0.{Environment.NewLine}");
+        result.Stdout.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task An_unreachable_database_fails_the_start_with_exit_code_1_and_one_clear_line()
+    {
+        var result = await SiloProcess.RunAsync(["--smoke", "--storage", "postgres", "--postgres", "Host=127.0.0.1;Port=1;Username=postgres;Database=platform;Timeout=5"]);
+
+        result.ExitCode.ShouldBe(1);
+        result.Stderr.ShouldContain("Platform.Silo: failed to start: ");
         result.Stdout.ShouldBeEmpty();
     }
 }

@@ -13,6 +13,9 @@ public sealed class SiloHostSettingsParserTests
 
         settings.ShowHelp.ShouldBeFalse();
         settings.Smoke.ShouldBeFalse();
+        settings.Storage.ShouldBe(StorageProvider.Memory);
+        settings.PostgresConnectionString.ShouldBeNull();
+        settings.DescribeStorage().ShouldBe("in-memory grain storage");
         settings.CreateSiloOptions().ShouldBeEquivalentTo(new SiloOptions());
     }
 
@@ -40,11 +43,134 @@ public sealed class SiloHostSettingsParserTests
     [Fact]
     public void Every_option_but_the_flags_has_an_environment_variable_named_after_its_silo_option()
     {
-        foreach (var option in SettingOptions.All.Where(o => !o.IsFlag))
+        foreach (var option in SettingOptions.All.Where(o => !o.IsFlag && o.Target is not null))
         {
             option.EnvironmentVariable.ShouldBe($"PLATFORM_SILO__{option.Target!.ToUpperInvariant()}");
             typeof(SiloOptions).GetProperty(option.Target).ShouldNotBeNull($"{option.Name} targets a real SiloOptions property");
         }
+    }
+
+    [Fact]
+    public void The_host_settings_have_environment_variables_named_after_their_options()
+    {
+        SettingOptions.All.Where(o => !o.IsFlag && o.Target is null).Select(o => (o.Name, o.EnvironmentVariable)).ShouldBe(
+        [
+            ("--storage", "PLATFORM_SILO__STORAGE"),
+            ("--postgres", "PLATFORM_SILO__POSTGRES"),
+        ]);
+    }
+
+    private const string Postgres = "Host=127.0.0.1;Port=55432;Username=postgres;Database=platform";
+
+    public static TheoryData<string[]> MemoryCommandLines => new()
+    {
+        new[] { "--storage", "memory" },
+        new[] { "--storage=memory" },
+        new[] { "--storage", "Memory" },
+    };
+
+    public static TheoryData<string[]> PostgresCommandLines => new()
+    {
+        new[] { "--storage", "postgres", "--postgres", Postgres },
+        new[] { "--postgres", Postgres, "--storage", "postgres" },
+        new[] { "--storage=postgres", "--postgres=" + Postgres },
+        new[] { "--storage", "POSTGRES", "--postgres", Postgres, "--smoke" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MemoryCommandLines))]
+    public void Storage_memory_keeps_grain_state_in_memory(string[] args)
+    {
+        var settings = SiloHostSettingsParser.Parse(args, NoEnvironment);
+
+        settings.Storage.ShouldBe(StorageProvider.Memory);
+        settings.PostgresConnectionString.ShouldBeNull();
+    }
+
+    [Theory]
+    [MemberData(nameof(PostgresCommandLines))]
+    public void Storage_postgres_takes_the_connection_string_of_postgres(string[] args)
+    {
+        var settings = SiloHostSettingsParser.Parse(args, NoEnvironment);
+
+        settings.Storage.ShouldBe(StorageProvider.Postgres);
+        settings.PostgresConnectionString.ShouldBe(Postgres);
+        settings.DescribeStorage().ShouldBe("PostgreSQL grain storage at 127.0.0.1:55432/platform");
+    }
+
+    [Fact]
+    public void Storage_settings_come_from_the_environment_and_the_command_line_wins()
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["PLATFORM_SILO__STORAGE"] = "postgres",
+            ["platform_silo__postgres"] = "Host=elsewhere;Database=other",
+        };
+
+        var fromEnvironment = SiloHostSettingsParser.Parse([], environment);
+        fromEnvironment.Storage.ShouldBe(StorageProvider.Postgres);
+        fromEnvironment.PostgresConnectionString.ShouldBe("Host=elsewhere;Database=other");
+
+        var overridden = SiloHostSettingsParser.Parse(["--postgres", Postgres], environment);
+        overridden.Storage.ShouldBe(StorageProvider.Postgres);
+        overridden.PostgresConnectionString.ShouldBe(Postgres);
+    }
+
+    [Fact]
+    public void The_storage_description_never_shows_the_password()
+    {
+        var settings = SiloHostSettingsParser.Parse(["--storage", "postgres", "--postgres", "Host=db;Username=platform;Password=s3cret;Database=jobs"], NoEnvironment);
+
+        settings.DescribeStorage().ShouldBe("PostgreSQL grain storage at db:5432/jobs");
+    }
+
+    [Theory]
+    [InlineData(new[] { "--storage", "sqlite" }, "--storage 'sqlite' is not a storage provider; use memory or postgres.")]
+    [InlineData(new[] { "--storage=" }, "--storage '' is not a storage provider; use memory or postgres.")]
+    [InlineData(new[] { "--storage" }, "option --storage needs a value (memory|postgres).")]
+    [InlineData(new[] { "--postgres" }, "option --postgres needs a value (connection string).")]
+    [InlineData(new[] { "--storage", "postgres" },
+        "--storage 'postgres' needs a connection string; give --postgres <connection string> or set PLATFORM_SILO__POSTGRES.")]
+    [InlineData(new[] { "--storage", "postgres", "--smoke" },
+        "--storage 'postgres' needs a connection string; give --postgres <connection string> or set PLATFORM_SILO__POSTGRES.")]
+    [InlineData(new[] { "--postgres", "Host=db" },
+        "--postgres 'Host=db' would be ignored with the default storage 'memory'; use --storage postgres to keep grain state in PostgreSQL, or drop --postgres.")]
+    [InlineData(new[] { "--storage", "memory", "--postgres", "Host=db" },
+        "--postgres 'Host=db' would be ignored with --storage 'memory'; use --storage postgres to keep grain state in PostgreSQL, or drop --postgres.")]
+    [InlineData(new[] { "--storage", "postgres", "--postgres", "Host=db", "--storage", "memory" },
+        "--postgres 'Host=db' would be ignored with --storage 'memory'; use --storage postgres to keep grain state in PostgreSQL, or drop --postgres.")]
+    [InlineData(new[] { "--storage", "postgres", "--postgres", "Hots=db" },
+        "--postgres 'Hots=db' is not a valid PostgreSQL connection string: unknown keyword 'hots'.")]
+    [InlineData(new[] { "--storage", "postgres", "--postgres", "Host=db;Port=five" },
+        "--postgres 'Host=db;Port=five' is not a valid PostgreSQL connection string: Couldn't set port: The input string 'five' was not in a correct format.")]
+    [InlineData(new[] { "--storage", "postgres", "--postgres", "just some text" },
+        "--postgres 'just some text' is not a valid PostgreSQL connection string: Format of the initialization string does not conform to specification starting at index 0.")]
+    [InlineData(new[] { "--storage", "postgres", "--postgres", "Host=db;Password=s3cret;Pooling=maybe" },
+        "--postgres 'Host=db;Password=***;Pooling=maybe' is not a valid PostgreSQL connection string: Couldn't set pooling: String 'maybe' was not recognized as a valid Boolean.")]
+    [InlineData(new[] { "--storage", "postgres", "--postgres=" },
+        "--postgres '' is empty; give a PostgreSQL connection string such as Host=localhost;Username=postgres;Database=platform.")]
+    [InlineData(new[] { "--postgres", "Host=db;pwd='s3;cret'" },
+        "--postgres 'Host=db;pwd=***' would be ignored with the default storage 'memory'; use --storage postgres to keep grain state in PostgreSQL, or drop --postgres.")]
+    public void Bad_storage_settings_are_refused_with_a_message_naming_the_option_and_value(string[] args, string message)
+    {
+        Should.Throw<SiloSettingsException>(() => SiloHostSettingsParser.Parse(args, NoEnvironment)).Message.ShouldBe(message);
+    }
+
+    [Theory]
+    [InlineData("PLATFORM_SILO__STORAGE", "disk", new string[0], "PLATFORM_SILO__STORAGE 'disk' is not a storage provider; use memory or postgres.")]
+    [InlineData("PLATFORM_SILO__STORAGE", "postgres", new string[0],
+        "PLATFORM_SILO__STORAGE 'postgres' needs a connection string; give --postgres <connection string> or set PLATFORM_SILO__POSTGRES.")]
+    [InlineData("PLATFORM_SILO__POSTGRES", "Host=db", new string[0],
+        "PLATFORM_SILO__POSTGRES 'Host=db' would be ignored with the default storage 'memory'; use --storage postgres to keep grain state in PostgreSQL, or drop PLATFORM_SILO__POSTGRES.")]
+    [InlineData("PLATFORM_SILO__POSTGRES", "Host=db", new[] { "--storage", "memory" },
+        "PLATFORM_SILO__POSTGRES 'Host=db' would be ignored with --storage 'memory'; use --storage postgres to keep grain state in PostgreSQL, or drop PLATFORM_SILO__POSTGRES.")]
+    [InlineData("PLATFORM_SILO__POSTGRES", "Hots=db", new[] { "--storage", "postgres" },
+        "PLATFORM_SILO__POSTGRES 'Hots=db' is not a valid PostgreSQL connection string: unknown keyword 'hots'.")]
+    public void Bad_storage_variables_are_refused_with_a_message_naming_the_variable_and_value(string name, string value, string[] args, string message)
+    {
+        var environment = new Dictionary<string, string> { [name] = value };
+
+        Should.Throw<SiloSettingsException>(() => SiloHostSettingsParser.Parse(args, environment)).Message.ShouldBe(message);
     }
 
     [Fact]
