@@ -1,24 +1,21 @@
 using Platform.Runtime.Membership;
 
-namespace Platform.PostgreSql.Tests;
+namespace Platform.Tests.Shared;
 
-public sealed class MembershipTableTests(PostgresDatabase database) : IClassFixture<PostgresDatabase>, IAsyncLifetime
+/// <summary>
+/// What every membership table must do, run against each implementation (in memory and PostgreSQL) so that tests on
+/// in-process clusters and production agree. Tables with different cluster ids must not see each other.
+/// </summary>
+public abstract class MembershipTableContract
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 22, 0, 0, 0, TimeSpan.Zero);
 
-    public async Task InitializeAsync()
-    {
-        await using var dataSource = database.CreateDataSource();
-        await new SchemaMigrator(dataSource).MigrateAsync();
-    }
-
-    public Task DisposeAsync() => Task.CompletedTask;
+    protected abstract IMembershipTable CreateTable(string clusterId);
 
     [Fact]
     public async Task Silos_join_heartbeat_and_leave_through_versioned_changes()
     {
-        await using var dataSource = database.CreateDataSource();
-        var table = new PostgreSqlMembershipTable(dataSource, "join-leave");
+        var table = CreateTable("join-leave");
         var silo = new SiloAddress("127.0.0.1", 11111, 1);
 
         var empty = await table.ReadAllAsync(CancellationToken.None);
@@ -40,8 +37,7 @@ public sealed class MembershipTableTests(PostgresDatabase database) : IClassFixt
     [Fact]
     public async Task A_change_decided_on_a_stale_version_changes_nothing()
     {
-        await using var dataSource = database.CreateDataSource();
-        var table = new PostgreSqlMembershipTable(dataSource, "stale");
+        var table = CreateTable("stale");
         var a = new SiloAddress("127.0.0.1", 1, 1);
         var b = new SiloAddress("127.0.0.1", 2, 1);
         var view = await table.ReadAllAsync(CancellationToken.None);
@@ -55,8 +51,7 @@ public sealed class MembershipTableTests(PostgresDatabase database) : IClassFixt
     [Fact]
     public async Task Suspect_votes_are_recorded_and_concurrent_voters_cannot_both_win_on_one_view()
     {
-        await using var dataSource = database.CreateDataSource();
-        var table = new PostgreSqlMembershipTable(dataSource, "votes");
+        var table = CreateTable("votes");
         var suspect = new SiloAddress("127.0.0.1", 3, 7);
         var view = await table.ReadAllAsync(CancellationToken.None);
         await table.TryInsertAsync(Entry(suspect, "c", SiloStatus.Active), view.Version, CancellationToken.None);
@@ -75,9 +70,8 @@ public sealed class MembershipTableTests(PostgresDatabase database) : IClassFixt
     [Fact]
     public async Task Clusters_do_not_see_each_others_members()
     {
-        await using var dataSource = database.CreateDataSource();
-        var first = new PostgreSqlMembershipTable(dataSource, "first");
-        var second = new PostgreSqlMembershipTable(dataSource, "second");
+        var first = CreateTable("first");
+        var second = CreateTable("second");
         var view = await first.ReadAllAsync(CancellationToken.None);
         await first.TryInsertAsync(Entry(new SiloAddress("127.0.0.1", 9, 1), "a", SiloStatus.Active), view.Version, CancellationToken.None);
 
