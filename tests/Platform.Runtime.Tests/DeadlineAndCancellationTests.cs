@@ -15,7 +15,7 @@ public sealed class DeadlineAndCancellationTests
         var grain = cluster.GrainFactory.GetGrain<ISlowGrain>("short");
 
         var call = grain.WaitWithShortTimeout("never");
-        await TestProbe.Until(() => probe.Count("waiting:short") == 1, "the call is running");
+        await Eventually.Until(() => probe.Count("waiting:short") == 1, "the call is running");
         time.Advance(TimeSpan.FromSeconds(1));
         call.IsCompleted.ShouldBeFalse();
         time.Advance(TimeSpan.FromSeconds(2));
@@ -34,7 +34,7 @@ public sealed class DeadlineAndCancellationTests
         var grain = cluster.GrainFactory.GetGrain<ISlowGrain>("stuck");
 
         var stuck = grain.Wait("gate");
-        await TestProbe.Until(() => probe.Count("waiting:stuck") == 1, "the first call is running");
+        await Eventually.Until(() => probe.Count("waiting:stuck") == 1, "the first call is running");
         var queued = grain.CountCalls();
         time.Advance(TimeSpan.FromSeconds(6));
 
@@ -80,11 +80,11 @@ public sealed class DeadlineAndCancellationTests
         using var cancellation = new CancellationTokenSource();
 
         var call = grain.WaitCancellable(cancellation.Token);
-        await TestProbe.Until(() => probe.Count("cancellable-started:cancel") == 1, "the call is running");
+        await Eventually.Until(() => probe.Count("cancellable-started:cancel") == 1, "the call is running");
         await cancellation.CancelAsync();
 
         await Should.ThrowAsync<OperationCanceledException>(call);
-        await TestProbe.Until(() => probe.Count("observed-cancel:cancel") == 1, "the grain saw the cancellation");
+        await Eventually.Until(() => probe.Count("observed-cancel:cancel") == 1, "the grain saw the cancellation");
     }
 
     [Fact]

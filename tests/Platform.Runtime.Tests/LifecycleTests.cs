@@ -19,7 +19,7 @@ public sealed class LifecycleTests
         cluster.PrimarySilo.ActivationCount.ShouldBe(1, "the class allows two idle minutes");
         time.Advance(TimeSpan.FromSeconds(45));
 
-        await TestProbe.Until(() => cluster.PrimarySilo.ActivationCount == 0, "the idle activation was collected");
+        await Eventually.Until(() => cluster.PrimarySilo.ActivationCount == 0, "the idle activation was collected");
         probe.Events.ShouldContain("deactivated:idle:IdleCollected");
         (await grain.GetActivationId()).ShouldNotBe(first);
     }
@@ -66,7 +66,7 @@ public sealed class LifecycleTests
 
         await grain.Deactivate();
 
-        await TestProbe.Until(() => probe.Events.Contains("deactivated:asked:ApplicationRequested"), "the grain deactivated");
+        await Eventually.Until(() => probe.Events.Contains("deactivated:asked:ApplicationRequested"), "the grain deactivated");
         (await grain.GetActivationId()).ShouldNotBe(first);
     }
 
@@ -90,7 +90,7 @@ public sealed class LifecycleTests
         var grain = cluster.GrainFactory.GetGrain<IBoundedGrain>("bounded");
 
         var running = grain.Wait("gate");
-        await TestProbe.Until(() => probe.Count("waiting:bounded") == 1, "the first call is running");
+        await Eventually.Until(() => probe.Count("waiting:bounded") == 1, "the first call is running");
         var queued = new[] { grain.Ping(), grain.Ping() };
         var rejected = grain.Ping();
 
@@ -106,7 +106,7 @@ public sealed class LifecycleTests
     {
         var (cluster, probe) = await TestClusters.StartAsync();
         var call = cluster.GrainFactory.GetGrain<IGatedActivationGrain>("late").Hello();
-        await TestProbe.Until(() => probe.Count("activating") == 1, "the activation is in flight");
+        await Eventually.Until(() => probe.Count("activating") == 1, "the activation is in flight");
 
         var stopping = cluster.PrimarySilo.StopAsync();
         probe.Open("activation");

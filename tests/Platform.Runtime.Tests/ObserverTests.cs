@@ -1,3 +1,4 @@
+using Platform.Testing;
 using System.Collections.Concurrent;
 using Platform.Runtime.Tests.Grains;
 
@@ -32,7 +33,7 @@ public sealed class ObserverTests
         await room.Join(reference);
 
         cluster.GrainFactory.DeleteObjectReference(reference);
-        await Support.TestProbe.Until(() => cluster.PrimarySilo.ActivationCount == 1, "the observer is gone");
+        await Eventually.Until(() => cluster.PrimarySilo.ActivationCount == 1, "the observer is gone");
 
         var failures = await room.Publish("anyone?");
         failures.ShouldHaveSingleItem().ShouldContain("no longer exists");

@@ -87,7 +87,7 @@ public sealed class SupervisionTests
 
         await Should.ThrowAsync<EscalationException>(() => failing.Fail("escalate"));
 
-        await TestProbe.Until(() => cluster.PrimarySilo.ActivationCount == 0, "every counter activation was discarded");
+        await Eventually.Until(() => cluster.PrimarySilo.ActivationCount == 0, "every counter activation was discarded");
         (await sibling.GetActivationId()).ShouldNotBe(siblingBefore);
     }
 

@@ -1,3 +1,4 @@
+using Platform.Testing;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
@@ -64,7 +65,7 @@ public sealed class TelemetryTests
         var parts = result.Split('|');
         var innerParts = parts[1].Split(':');
         innerParts[0].ShouldBe(parts[0], "the inner grain runs in the same trace");
-        await TestProbe.Until(() => spans.Count >= 4, "client and server spans of both calls stopped");
+        await Eventually.Until(() => spans.Count >= 4, "client and server spans of both calls stopped");
         var outerServer = spans.Single(s => s.Kind == ActivityKind.Server && s.GetTagItem("grain.id") as string == "trace/outer");
         var innerClient = spans.Single(s => s.Kind == ActivityKind.Client && s.GetTagItem("grain.id") as string == "trace/inner");
         innerClient.ParentSpanId.ShouldBe(outerServer.SpanId);
@@ -106,7 +107,7 @@ public sealed class TelemetryTests
         await using var _ = cluster;
         var grain = cluster.GrainFactory.GetGrain<ISlowGrain>("deep");
         var blocker = grain.Wait("gate");
-        await TestProbe.Until(() => probe.Count("waiting:deep") == 1, "the first call is running");
+        await Eventually.Until(() => probe.Count("waiting:deep") == 1, "the first call is running");
         var queued = Enumerable.Range(0, 3).Select(_ => grain.CountCalls()).ToArray();
         var depths = new ConcurrentDictionary<string, long>();
         using var listener = new MeterListener();

@@ -18,7 +18,7 @@ public sealed class TimerAndReminderTests
         for (var expected = 1; expected <= 3; expected++)
         {
             time.Advance(TimeSpan.FromSeconds(5));
-            await TestProbe.Until(() => probe.Count("tick") == expected, $"tick {expected} ran");
+            await Eventually.Until(() => probe.Count("tick") == expected, $"tick {expected} ran");
 
             // A call queued behind the tick runs only after the tick's turn ended, which is when the timer re-arms.
             (await grain.GetTicks()).ShouldBe(expected);
@@ -43,7 +43,7 @@ public sealed class TimerAndReminderTests
         probe.Open("gate");
         await call;
 
-        await TestProbe.Until(() => probe.Count("tick") == 1, "the tick ran after the call");
+        await Eventually.Until(() => probe.Count("tick") == 1, "the tick ran after the call");
         probe.Count("tick-during-call").ShouldBe(0);
     }
 
@@ -56,7 +56,7 @@ public sealed class TimerAndReminderTests
         var grain = cluster.GrainFactory.GetGrain<ITimerGrain>("gone");
         await grain.Start(TimeSpan.FromSeconds(1));
         await grain.Deactivate();
-        await TestProbe.Until(() => cluster.PrimarySilo.ActivationCount == 0, "the grain deactivated");
+        await Eventually.Until(() => cluster.PrimarySilo.ActivationCount == 0, "the grain deactivated");
 
         time.Advance(TimeSpan.FromSeconds(10));
 
@@ -73,12 +73,12 @@ public sealed class TimerAndReminderTests
         var grain = cluster.GrainFactory.GetGrain<IReminderGrain>("r");
         await grain.Register("daily", TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(1));
         await grain.Deactivate();
-        await TestProbe.Until(() => cluster.PrimarySilo.ActivationCount == 0, "the grain deactivated");
+        await Eventually.Until(() => cluster.PrimarySilo.ActivationCount == 0, "the grain deactivated");
 
         time.Advance(TimeSpan.FromSeconds(10));
-        await TestProbe.Until(() => probe.Events.Contains("tick:r:daily:00:00:10"), "the first tick arrived");
+        await Eventually.Until(() => probe.Events.Contains("tick:r:daily:00:00:10"), "the first tick arrived");
         time.Advance(TimeSpan.FromMinutes(1));
-        await TestProbe.Until(() => probe.Events.Contains("tick:r:daily:00:01:10"), "the second tick arrived");
+        await Eventually.Until(() => probe.Events.Contains("tick:r:daily:00:01:10"), "the second tick arrived");
 
         (await grain.List()).ShouldBe(["daily"]);
     }
@@ -92,7 +92,7 @@ public sealed class TimerAndReminderTests
         var grain = cluster.GrainFactory.GetGrain<IReminderGrain>("u");
         await grain.Register("soon", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
         time.Advance(TimeSpan.FromSeconds(1));
-        await TestProbe.Until(() => probe.Events.Count(e => e.StartsWith("tick:u:soon", StringComparison.Ordinal)) == 1, "one tick");
+        await Eventually.Until(() => probe.Events.Count(e => e.StartsWith("tick:u:soon", StringComparison.Ordinal)) == 1, "one tick");
 
         await grain.Unregister("soon");
         time.Advance(TimeSpan.FromSeconds(10));

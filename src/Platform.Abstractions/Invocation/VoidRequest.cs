@@ -3,13 +3,27 @@ namespace Platform.Invocation;
 /// <summary>A call whose method returns <c>Task</c>, <c>ValueTask</c> or, for one-way calls, <c>void</c>.</summary>
 public abstract class VoidRequest : Request
 {
-    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Null for the runtime's own turns (activation, deactivation, timer ticks): nobody awaits them as a caller.
+    private readonly TaskCompletionSource? _completion;
     private ValueTask _pending;
     private IRequestObserver? _observer;
 
-    public Task Task => _completion.Task;
+    protected VoidRequest()
+        : this(hasCaller: true)
+    {
+    }
 
-    internal override bool IsCallerCompleted => _completion.Task.IsCompleted;
+    private protected VoidRequest(bool hasCaller)
+    {
+        if (hasCaller)
+        {
+            _completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    public Task Task => _completion?.Task ?? throw new InvalidOperationException("This request is a runtime turn; it has no caller task.");
+
+    internal override bool IsCallerCompleted => _completion is { Task.IsCompleted: true };
 
     protected abstract ValueTask InvokeCore(object grain);
 
@@ -37,7 +51,7 @@ public abstract class VoidRequest : Request
         pending.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(OnPendingCompleted);
     }
 
-    internal override bool TryFailCaller(Exception exception) => _completion.TrySetException(exception);
+    internal override bool TryFailCaller(Exception exception) => _completion?.TrySetException(exception) ?? false;
 
     private void OnPendingCompleted()
     {
@@ -68,11 +82,11 @@ public abstract class VoidRequest : Request
         observer.OnRequestFinished(this, failure);
         if (failure is null)
         {
-            _completion.TrySetResult();
+            _completion?.TrySetResult();
         }
         else
         {
-            _completion.TrySetException(failure);
+            _completion?.TrySetException(failure);
         }
     }
 }

@@ -44,7 +44,7 @@ public sealed class MarketplaceCluster : IAsyncDisposable
     public async Task CollectAllActivationsAsync()
     {
         Time.Advance(TimeSpan.FromMinutes(16));
-        await Until(() => Cluster.PrimarySilo.ActivationCount == 0, "every idle activation was collected");
+        await Eventually.Until(() => Cluster.PrimarySilo.ActivationCount == 0, "every idle activation was collected");
     }
 
     /// <summary>The stored JSON of a grain's state, or null when no record exists.</summary>
@@ -52,21 +52,6 @@ public sealed class MarketplaceCluster : IAsyncDisposable
     {
         var record = await Storage.ReadAsync(new GrainId(grainType, key), stateName, CancellationToken.None);
         return record is null ? null : JsonDocument.Parse(record.Data).RootElement.Clone();
-    }
-
-    /// <summary>Waits, in real time but bounded, until <paramref name="condition"/> holds; async hand-offs need a moment.</summary>
-    public static async Task Until(Func<bool> condition, string because)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Timed out waiting until {because}.");
-            }
-
-            await Task.Delay(5);
-        }
     }
 
     public ValueTask DisposeAsync() => Cluster.DisposeAsync();
