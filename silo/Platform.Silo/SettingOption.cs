@@ -42,9 +42,7 @@ internal sealed record SettingOption(
         new(name, SiloVariable(property), "n", property, description,
             (settings, text) =>
             {
-                var value = int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed)
-                    ? parsed
-                    : throw new FormatException("is not a whole number");
+                var value = ParseCount(text);
                 settings.AddSiloOption(options => set(options, value));
             });
 
@@ -54,7 +52,12 @@ internal sealed record SettingOption(
 
     private static string SiloVariable(string property) => $"{EnvironmentPrefix}SILO__{property.ToUpperInvariant()}";
 
-    private static TimeSpan ParseDuration(string text)
+    public static int ParseCount(string text) =>
+        int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : throw new FormatException("is not a whole number");
+
+    public static TimeSpan ParseDuration(string text)
     {
         // A bare number would parse as days ("10" is ten days, not ten seconds), so a colon is required.
         if (!text.Contains(':', StringComparison.Ordinal) || !TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value))

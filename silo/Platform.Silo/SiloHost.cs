@@ -14,7 +14,10 @@ internal static class SiloHost
     private static readonly System.Reflection.Assembly[] GrainAssemblies = [typeof(MarketplaceGrains).Assembly];
 
     /// <param name="logsToStandardError">Sends every log line to stderr, keeping stdout for output a caller parses.</param>
-    public static IHost Build(SiloHostSettings settings, bool logsToStandardError)
+    public const int DefaultPort = 11111;
+
+    /// <param name="defaultPort">The port when none was configured: the smoke check uses 0 so that it never clashes with a running silo.</param>
+    public static IHost Build(SiloHostSettings settings, bool logsToStandardError, int defaultPort = DefaultPort)
     {
         // No args: the command line was parsed already, and the configuration provider would misread flags like --smoke.
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
@@ -52,6 +55,16 @@ internal static class SiloHost
             {
                 silo.AddPostgreSqlGrainStorage(settings.PostgresConnectionString!, siloOptions.DefaultStorageName);
             }
+
+            void ConfigureCluster(ClusterOptions cluster) => settings.Cluster.Apply(cluster, defaultPort);
+            if (settings.Cluster.Membership == StorageProvider.Postgres)
+            {
+                silo.UsePostgreSqlClustering(settings.PostgresConnectionString!, ConfigureCluster);
+            }
+            else
+            {
+                silo.UseCluster(ConfigureCluster);
+            }
         });
         return builder.Build();
     }
@@ -59,7 +72,8 @@ internal static class SiloHost
     public static void LogRunning(IHost host, SiloHostSettings settings)
     {
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Platform.Silo");
-        SiloLog.Running(logger, settings.DescribeStorage(),
-            string.Join(", ", host.Services.GetRequiredService<Runtime.Silo>().GrainTypes));
+        var silo = host.Services.GetRequiredService<Runtime.Silo>();
+        SiloLog.Running(logger, silo.Address.ToString(), settings.Cluster.Zone ?? "default", settings.DescribeStorage(),
+            StorageProviders.Name(settings.Cluster.Membership), string.Join(", ", silo.GrainTypes));
     }
 }

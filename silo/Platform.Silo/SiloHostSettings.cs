@@ -24,6 +24,9 @@ internal sealed class SiloHostSettings
             ? $"PostgreSQL grain storage at {PostgresConnectionStrings.Describe(PostgresConnectionString)}"
             : "in-memory grain storage";
 
+    /// <summary>Cluster id, zone, endpoint and membership: the silo is always a cluster member, alone by default.</summary>
+    public ClusterSettings Cluster { get; } = new();
+
     /// <summary>Start, post and assign one job, print it as JSON, and stop: proves the embedded defaults work end to end.</summary>
     public bool Smoke { get; set; }
 

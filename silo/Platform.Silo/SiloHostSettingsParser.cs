@@ -1,3 +1,4 @@
+using Platform.Runtime;
 using System.Text;
 
 namespace Platform.Silo;
@@ -125,6 +126,27 @@ internal static class SiloHostSettingsParser
     {
         ValidateSiloOptions(settings, origins);
         ValidateStorage(settings, origins);
+        ValidateCluster(settings, origins);
+    }
+
+    private static void ValidateCluster(SiloHostSettings settings, Dictionary<string, Origin> origins)
+    {
+        if (settings.Cluster.Membership == StorageProvider.Postgres && settings.PostgresConnectionString is null)
+        {
+            throw new SiloSettingsException(
+                $"{origins["--membership"]} needs a connection string; give {PostgresOption.Name} <{PostgresOption.ValueName}> or set {PostgresOption.EnvironmentVariable}.");
+        }
+
+        try
+        {
+            var options = new ClusterOptions();
+            settings.Cluster.Apply(options, defaultPort: 0);
+            options.Validate();
+        }
+        catch (ArgumentException error)
+        {
+            throw new SiloSettingsException($"the cluster configuration is invalid: {MessageOf(error)}");
+        }
     }
 
     private static void ValidateSiloOptions(SiloHostSettings settings, Dictionary<string, Origin> origins)
@@ -154,11 +176,11 @@ internal static class SiloHostSettingsParser
                 $"{storage} needs a connection string; give {PostgresOption.Name} <{PostgresOption.ValueName}> or set {PostgresOption.EnvironmentVariable}.");
         }
 
-        if (settings.Storage != StorageProvider.Postgres && postgres is not null)
+        if (settings.Storage != StorageProvider.Postgres && settings.Cluster.Membership != StorageProvider.Postgres && postgres is not null)
         {
             var chosen = storage is null ? $"the default storage '{StorageProviders.Memory}'" : storage.ToString();
             throw new SiloSettingsException(
-                $"{postgres} would be ignored with {chosen}; use {StorageOption.Name} {StorageProviders.Postgres} to keep grain state in PostgreSQL, or drop {postgres.Source}.");
+                $"{postgres} would be ignored with {chosen}; use {StorageOption.Name} {StorageProviders.Postgres} to keep grain state in PostgreSQL (or --membership postgres for the membership table), or drop {postgres.Source}.");
         }
     }
 

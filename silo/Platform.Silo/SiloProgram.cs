@@ -1,4 +1,5 @@
 using System.Collections;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Platform.Silo;
@@ -9,6 +10,9 @@ internal static class SiloProgram
     public const int Ok = 0;
     public const int Failed = 1;
     public const int BadConfiguration = 2;
+
+    /// <summary>The cluster declared this silo dead (it was unreachable too long); it stopped serving and exits.</summary>
+    public const int Fenced = 3;
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, IReadOnlyDictionary<string, string> environment, TextWriter stdout, TextWriter stderr)
     {
@@ -37,9 +41,22 @@ internal static class SiloProgram
             }
 
             using var host = SiloHost.Build(settings, logsToStandardError: false);
+            var fenced = false;
+            var silo = host.Services.GetRequiredService<Runtime.Silo>();
             await host.StartAsync();
+            silo.Fenced += () =>
+            {
+                fenced = true;
+                host.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
+            };
             SiloHost.LogRunning(host, settings);
             await host.WaitForShutdownAsync();
+            if (fenced)
+            {
+                await stderr.WriteLineAsync($"Platform.Silo: silo {silo.Address} was declared dead by the cluster and stopped; restart it to rejoin as a new incarnation.");
+                return Fenced;
+            }
+
             return Ok;
         }
         catch (Exception error) when (error is not OperationCanceledException)

@@ -24,7 +24,7 @@ internal static class SmokeCheck
 
     public static async Task<int> RunAsync(SiloHostSettings settings, TextWriter stdout)
     {
-        using var host = SiloHost.Build(settings, logsToStandardError: true);
+        using var host = SiloHost.Build(settings, logsToStandardError: true, defaultPort: 0);
         await host.StartAsync();
         SiloHost.LogRunning(host, settings);
         try

@@ -24,6 +24,12 @@ internal static class ProviderEmitter
         {
             writer.Line("registry.AddProxy<" + grainInterface.TypeName + ">(static (grainId, runtime) => new global::"
                 + generatedNamespace + "." + grainInterface.ProxyClassName + "(grainId, runtime));");
+            foreach (var method in grainInterface.Methods)
+            {
+                writer.Line("registry.AddRequest(" + MethodIds.Literal(MethodIds.Compute(method)) + ", "
+                    + Naming.Literal(MethodIds.Signature(method)) + ", global::" + generatedNamespace + "."
+                    + method.RequestClassName + "." + RequestEmitter.ReaderMethodName + ");");
+            }
         }
 
         foreach (var grain in grains)

@@ -39,10 +39,40 @@ internal static class RequestEmitter
         writer.Line("public override string InterfaceName => " + Naming.Literal(grainInterface.FullName) + ";");
         writer.Line();
         writer.Line("public override string MethodName => " + Naming.Literal(method.Name) + ";");
+        writer.Line();
+        writer.Line("public override uint MethodId => " + MethodIds.Literal(MethodIds.Compute(method)) + ";");
         EmitOptionalOverrides(writer, method, fields);
         writer.Line();
         EmitInvokeCore(writer, method, fields);
+        EmitWireMethods(writer, method, fields);
         writer.Close();
+    }
+
+    /// <summary>The name of the static method that reads a request of this class from the wire.</summary>
+    public const string ReaderMethodName = "ReadFrom";
+
+    private static void EmitWireMethods(SourceWriter writer, MethodModel method, List<string> fields)
+    {
+        // A cancellation token cannot cross the wire: the receiving side gets an uncancelable one.
+        var sent = Enumerable.Range(0, fields.Count).Where(i => i != method.CancellationTokenIndex).ToList();
+        if (sent.Count > 0)
+        {
+            writer.Line();
+            writer.Open("protected override void WriteArguments(global::Platform.Serialization.WireWriter writer)");
+            foreach (var i in sent)
+            {
+                writer.Line("writer.Write<" + method.Parameters[i].Type + ">(" + fields[i] + ");");
+            }
+
+            writer.Close();
+        }
+
+        var arguments = Enumerable.Range(0, fields.Count).Select(i => i == method.CancellationTokenIndex
+            ? "default(global::System.Threading.CancellationToken)"
+            : "reader.Read<" + method.Parameters[i].Type + ">()");
+        writer.Line();
+        writer.Line("public static global::Platform.Invocation.Request " + ReaderMethodName
+            + "(ref global::Platform.Serialization.WireReader reader) => new " + method.RequestClassName + "(" + string.Join(", ", arguments) + ");");
     }
 
     private static void EmitOptionalOverrides(SourceWriter writer, MethodModel method, List<string> fields)

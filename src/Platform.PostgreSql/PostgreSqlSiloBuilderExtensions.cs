@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Platform.Persistence;
 using Platform.Runtime;
+using Platform.Runtime.Membership;
 
 namespace Platform.PostgreSql;
 
@@ -17,6 +18,29 @@ public static class PostgreSqlSiloBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        AddDatabase(silo, connectionString);
+        silo.Services.AddKeyedSingleton<IGrainStorage>(name, (services, _) => new PostgreSqlGrainStorage(services.GetRequiredService<NpgsqlDataSource>()));
+        return silo;
+    }
+
+    /// <summary>
+    /// Makes the silo a cluster member whose membership table lives in the database of <paramref name="connectionString"/>,
+    /// under the cluster id of <paramref name="configure"/>'s <see cref="ClusterOptions"/>.
+    /// </summary>
+    public static SiloBuilder UsePostgreSqlClustering(this SiloBuilder silo, string connectionString, Action<ClusterOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        AddDatabase(silo, connectionString);
+        var options = new ClusterOptions();
+        configure?.Invoke(options);
+        silo.UseCluster(configure);
+        silo.Services.Replace(ServiceDescriptor.Singleton<IMembershipTable>(services =>
+            new PostgreSqlMembershipTable(services.GetRequiredService<NpgsqlDataSource>(), options.ClusterId)));
+        return silo;
+    }
+
+    private static void AddDatabase(SiloBuilder silo, string connectionString)
+    {
         NpgsqlConnectionStringBuilder parsed;
         try
         {
@@ -27,10 +51,13 @@ public static class PostgreSqlSiloBuilderExtensions
             throw new ArgumentException($"The PostgreSQL connection string is malformed: {error.Message}", nameof(connectionString), error);
         }
 
-        silo.Services.TryAddSingleton(_ => NpgsqlDataSource.Create(parsed.ConnectionString));
-        silo.Services.TryAddSingleton<SchemaMigrator>();
-        silo.Services.AddKeyedSingleton<IGrainStorage>(name, (services, _) => new PostgreSqlGrainStorage(services.GetRequiredService<NpgsqlDataSource>()));
+        if (silo.Services.Any(descriptor => descriptor.ServiceType == typeof(SchemaMigrator)))
+        {
+            return;
+        }
+
+        silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(parsed.ConnectionString));
+        silo.Services.AddSingleton<SchemaMigrator>();
         silo.OnStarting(services => services.GetRequiredService<SchemaMigrator>().MigrateAsync());
-        return silo;
     }
 }

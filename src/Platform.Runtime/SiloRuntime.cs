@@ -44,6 +44,9 @@ internal sealed class SiloRuntime
 
     public ReminderService Reminders { get; }
 
+    /// <summary>The silo's cluster membership and transport; null for a standalone in-process silo.</summary>
+    public Cluster.ClusterRuntime? Cluster { get; set; }
+
     public long ToTimestampTicks(TimeSpan duration) =>
         duration == Timeout.InfiniteTimeSpan || duration >= TimeSpan.FromDays(3650)
             ? long.MaxValue / 4

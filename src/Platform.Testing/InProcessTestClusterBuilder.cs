@@ -12,9 +12,12 @@ public sealed class InProcessTestClusterBuilder
 
     public InProcessTestClusterBuilder AddGrains(Assembly assembly)
     {
+        GrainAssemblies.Add(assembly);
         _siloConfigurations.Add(silo => silo.AddGrains(assembly));
         return this;
     }
+
+    internal List<Assembly> GrainAssemblies { get; } = [];
 
     public InProcessTestClusterBuilder ConfigureSilo(Action<SiloBuilder> configure)
     {
@@ -32,7 +35,28 @@ public sealed class InProcessTestClusterBuilder
 
     public InProcessTestClusterBuilder UseTimeProvider(TimeProvider timeProvider) => ConfigureSilo(silo => silo.UseTimeProvider(timeProvider));
 
+    /// <summary>
+    /// Starts one clustered silo per zone instead of a single standalone silo. They listen on free loopback ports, share
+    /// an in-memory membership table, grain storage and reminder table (standing in for PostgreSQL, so state outlives a
+    /// silo), and use fast failure-detection timings unless <paramref name="configure"/> changes them.
+    /// </summary>
+    public InProcessTestClusterBuilder WithClusterSilos(IEnumerable<string> zones, Action<ClusterOptions>? configure = null)
+    {
+        Zones = zones.ToList();
+        if (Zones.Count == 0)
+        {
+            throw new ArgumentException("Give at least one zone.", nameof(zones));
+        }
+
+        ConfigureCluster = configure;
+        return this;
+    }
+
     public Task<InProcessTestCluster> BuildAndStartAsync() => InProcessTestCluster.StartAsync(this);
+
+    internal IReadOnlyList<string>? Zones { get; private set; }
+
+    internal Action<ClusterOptions>? ConfigureCluster { get; private set; }
 
     internal void ConfigureSilo(SiloBuilder silo)
     {

@@ -13,11 +13,15 @@ internal sealed class RecordingRegistry : IGeneratedCodeRegistry
 
     public Dictionary<Type, Func<IServiceProvider, IGrainContext, Grain>> Grains { get; } = [];
 
+    public Dictionary<uint, (string Name, RequestReader Reader)> Requests { get; } = [];
+
     public void AddProxy<TInterface>(Func<GrainId, IGrainCallRuntime, TInterface> factory)
         where TInterface : class, IAddressable => Proxies.Add(typeof(TInterface), (id, runtime) => factory(id, runtime));
 
     public void AddGrain<TGrain>(Func<IServiceProvider, IGrainContext, TGrain> activator)
         where TGrain : Grain => Grains.Add(typeof(TGrain), (services, context) => activator(services, context));
+
+    public void AddRequest(uint methodId, string methodName, RequestReader reader) => Requests[methodId] = (methodName, reader);
 }
 
 /// <summary>Keeps every request a proxy sends instead of delivering it.</summary>

@@ -57,6 +57,16 @@ public sealed class SiloHostSettingsParserTests
         [
             ("--storage", "PLATFORM_SILO__STORAGE"),
             ("--postgres", "PLATFORM_SILO__POSTGRES"),
+            ("--cluster-id", "PLATFORM_SILO__CLUSTERID"),
+            ("--zone", "PLATFORM_SILO__ZONE"),
+            ("--port", "PLATFORM_SILO__PORT"),
+            ("--listen", "PLATFORM_SILO__LISTEN"),
+            ("--advertise", "PLATFORM_SILO__ADVERTISE"),
+            ("--membership", "PLATFORM_SILO__MEMBERSHIP"),
+            ("--probe-period", "PLATFORM_SILO__PROBEPERIOD"),
+            ("--probe-timeout", "PLATFORM_SILO__PROBETIMEOUT"),
+            ("--missed-probes", "PLATFORM_SILO__MISSEDPROBESLIMIT"),
+            ("--votes-to-kill", "PLATFORM_SILO__VOTESTODECLAREDEAD"),
         ]);
     }
 
@@ -134,11 +144,11 @@ public sealed class SiloHostSettingsParserTests
     [InlineData(new[] { "--storage", "postgres", "--smoke" },
         "--storage 'postgres' needs a connection string; give --postgres <connection string> or set PLATFORM_SILO__POSTGRES.")]
     [InlineData(new[] { "--postgres", "Host=db" },
-        "--postgres 'Host=db' would be ignored with the default storage 'memory'; use --storage postgres to keep grain state in PostgreSQL, or drop --postgres.")]
+        "--postgres 'Host=db' would be ignored with the default storage 'memory'; use --storage postgres to keep grain state in PostgreSQL (or --membership postgres for the membership table), or drop --postgres.")]
     [InlineData(new[] { "--storage", "memory", "--postgres", "Host=db" },
-        "--postgres 'Host=db' would be ignored with --storage 'memory'; use --storage postgres to keep grain state in PostgreSQL, or drop --postgres.")]
+        "--postgres 'Host=db' would be ignored with --storage 'memory'; use --storage postgres to keep grain state in PostgreSQL (or --membership postgres for the membership table), or drop --postgres.")]
     [InlineData(new[] { "--storage", "postgres", "--postgres", "Host=db", "--storage", "memory" },
-        "--postgres 'Host=db' would be ignored with --storage 'memory'; use --storage postgres to keep grain state in PostgreSQL, or drop --postgres.")]
+        "--postgres 'Host=db' would be ignored with --storage 'memory'; use --storage postgres to keep grain state in PostgreSQL (or --membership postgres for the membership table), or drop --postgres.")]
     [InlineData(new[] { "--storage", "postgres", "--postgres", "Hots=db" },
         "--postgres 'Hots=db' is not a valid PostgreSQL connection string: unknown keyword 'hots'.")]
     [InlineData(new[] { "--storage", "postgres", "--postgres", "Host=db;Port=five" },
@@ -150,7 +160,7 @@ public sealed class SiloHostSettingsParserTests
     [InlineData(new[] { "--storage", "postgres", "--postgres=" },
         "--postgres '' is empty; give a PostgreSQL connection string such as Host=localhost;Username=postgres;Database=platform.")]
     [InlineData(new[] { "--postgres", "Host=db;pwd='s3;cret'" },
-        "--postgres 'Host=db;pwd=***' would be ignored with the default storage 'memory'; use --storage postgres to keep grain state in PostgreSQL, or drop --postgres.")]
+        "--postgres 'Host=db;pwd=***' would be ignored with the default storage 'memory'; use --storage postgres to keep grain state in PostgreSQL (or --membership postgres for the membership table), or drop --postgres.")]
     public void Bad_storage_settings_are_refused_with_a_message_naming_the_option_and_value(string[] args, string message)
     {
         Should.Throw<SiloSettingsException>(() => SiloHostSettingsParser.Parse(args, NoEnvironment)).Message.ShouldBe(message);
@@ -161,9 +171,9 @@ public sealed class SiloHostSettingsParserTests
     [InlineData("PLATFORM_SILO__STORAGE", "postgres", new string[0],
         "PLATFORM_SILO__STORAGE 'postgres' needs a connection string; give --postgres <connection string> or set PLATFORM_SILO__POSTGRES.")]
     [InlineData("PLATFORM_SILO__POSTGRES", "Host=db", new string[0],
-        "PLATFORM_SILO__POSTGRES 'Host=db' would be ignored with the default storage 'memory'; use --storage postgres to keep grain state in PostgreSQL, or drop PLATFORM_SILO__POSTGRES.")]
+        "PLATFORM_SILO__POSTGRES 'Host=db' would be ignored with the default storage 'memory'; use --storage postgres to keep grain state in PostgreSQL (or --membership postgres for the membership table), or drop PLATFORM_SILO__POSTGRES.")]
     [InlineData("PLATFORM_SILO__POSTGRES", "Host=db", new[] { "--storage", "memory" },
-        "PLATFORM_SILO__POSTGRES 'Host=db' would be ignored with --storage 'memory'; use --storage postgres to keep grain state in PostgreSQL, or drop PLATFORM_SILO__POSTGRES.")]
+        "PLATFORM_SILO__POSTGRES 'Host=db' would be ignored with --storage 'memory'; use --storage postgres to keep grain state in PostgreSQL (or --membership postgres for the membership table), or drop PLATFORM_SILO__POSTGRES.")]
     [InlineData("PLATFORM_SILO__POSTGRES", "Hots=db", new[] { "--storage", "postgres" },
         "PLATFORM_SILO__POSTGRES 'Hots=db' is not a valid PostgreSQL connection string: unknown keyword 'hots'.")]
     public void Bad_storage_variables_are_refused_with_a_message_naming_the_variable_and_value(string name, string value, string[] args, string message)
@@ -302,5 +312,40 @@ public sealed class SiloHostSettingsParserTests
         exitCode.ShouldBe(0);
         stdout.ToString().ShouldBe(SiloHostSettingsParser.Usage() + Environment.NewLine);
         stderr.ToString().ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(new[] { "--port", "70000" }, "--port '70000' is not a port number from 0 to 65535.")]
+    [InlineData(new[] { "--port", "-1" }, "--port '-1' is not a port number from 0 to 65535.")]
+    [InlineData(new[] { "--zone", "eu west" }, "--zone 'eu west' must be letters, digits, '-', '_' or '.'.")]
+    [InlineData(new[] { "--cluster-id", "" }, "--cluster-id '' must be letters, digits, '-', '_' or '.'.")]
+    [InlineData(new[] { "--listen", "localhost" }, "--listen 'localhost' is not an IP address such as 127.0.0.1 or 0.0.0.0.")]
+    [InlineData(new[] { "--membership", "etcd" }, "--membership 'etcd' is not a storage provider; use memory or postgres.")]
+    [InlineData(new[] { "--membership", "postgres" },
+        "--membership 'postgres' needs a connection string; give --postgres <connection string> or set PLATFORM_SILO__POSTGRES.")]
+    [InlineData(new[] { "--listen", "0.0.0.0" },
+        "the cluster configuration is invalid: ClusterOptions.AdvertisedHost must be set when listening on 0.0.0.0: other silos cannot dial a wildcard address.")]
+    [InlineData(new[] { "--probe-period", "00:00:01", "--probe-timeout", "00:00:05" },
+        "the cluster configuration is invalid: ProbeTimeout (00:00:05) must not be longer than ProbePeriod (00:00:01): a probe must end before the next one starts.")]
+    [InlineData(new[] { "--missed-probes", "0" }, "the cluster configuration is invalid: MissedProbesLimit (0) must be at least 1.")]
+    [InlineData(new[] { "--probe-period", "soon" }, "--probe-period 'soon' is not a duration; use [-][d.]hh:mm:ss[.fffffff], e.g. 00:00:10.")]
+    public void Bad_cluster_settings_are_refused_with_a_message_naming_the_option_and_value(string[] args, string message)
+    {
+        Should.Throw<SiloSettingsException>(() => SiloHostSettingsParser.Parse(args, NoEnvironment)).Message.ShouldBe(message);
+    }
+
+    [Fact]
+    public void Cluster_settings_come_from_options_and_variables()
+    {
+        var environment = new Dictionary<string, string> { ["PLATFORM_SILO__ZONE"] = "b", ["PLATFORM_SILO__ADVERTISE"] = "10.0.0.7" };
+        var settings = SiloHostSettingsParser.Parse(["--port", "12000", "--listen", "0.0.0.0", "--cluster-id", "prod", "--probe-period", "00:00:02"], environment);
+        var options = new Runtime.ClusterOptions();
+        settings.Cluster.Apply(options, defaultPort: 11111);
+        options.Zone.ShouldBe("b");
+        options.Port.ShouldBe(12000);
+        options.ListenAddress.ToString().ShouldBe("0.0.0.0");
+        options.AdvertisedHost.ShouldBe("10.0.0.7");
+        options.ClusterId.ShouldBe("prod");
+        options.Membership.ProbePeriod.ShouldBe(TimeSpan.FromSeconds(2));
     }
 }

@@ -14,4 +14,7 @@ public enum DeactivationReason
 
     /// <summary>The silo is shutting down.</summary>
     ShuttingDown,
+
+    /// <summary>A membership change made another silo the grain's owner; its next call activates it there.</summary>
+    Rebalanced,
 }

@@ -1,3 +1,5 @@
+using Platform.Serialization;
+
 namespace Platform.Invocation;
 
 /// <summary>
@@ -18,7 +20,19 @@ public abstract class Request
     /// <summary>The <see cref="System.Threading.CancellationToken"/> argument of the method, if it has one.</summary>
     public virtual CancellationToken CancellationToken => default;
 
+    /// <summary>The method's stable id on the wire (a hash of interface, method and parameter types); 0 for runtime turns.</summary>
+    public virtual uint MethodId => 0;
+
     internal GrainId Target;
+
+    /// <summary>Set on the silo that received this call over the wire: told once the call has a result or failure.</summary>
+    internal IRemoteResponder? Responder;
+
+    /// <summary>The caller's correlation id when this call arrived over the wire, echoed in the response.</summary>
+    internal long InboundCorrelationId;
+
+    /// <summary>How many silos have forwarded this call; bounded so that disagreeing views cannot bounce it forever.</summary>
+    internal byte Hops;
 
     /// <summary>The request whose turn issued this call: the call chain used to detect deadlocks.</summary>
     internal Request? Parent;
@@ -44,6 +58,22 @@ public abstract class Request
     internal abstract bool TryFailCaller(Exception exception);
 
     internal abstract bool IsCallerCompleted { get; }
+
+    /// <summary>The failure the call completed with, or null if it succeeded or has not completed.</summary>
+    internal abstract Exception? Failure { get; }
+
+    /// <summary>Writes the arguments (all but a cancellation token) in declaration order.</summary>
+    internal void WriteArgumentsTo(WireWriter writer) => WriteArguments(writer);
+
+    protected virtual void WriteArguments(WireWriter writer)
+    {
+    }
+
+    /// <summary>Writes the completed call's result; nothing for methods without one.</summary>
+    internal abstract void WriteResult(WireWriter writer);
+
+    /// <summary>Completes the caller with the result read from a response frame.</summary>
+    internal abstract void CompleteFromWire(ref WireReader reader);
 
     public override string ToString() => $"{Target}.{MethodName}";
 }

@@ -1,3 +1,5 @@
+using Platform.Serialization;
+
 namespace Platform.Invocation;
 
 /// <summary>A call whose method returns <c>Task&lt;TResult&gt;</c> or <c>ValueTask&lt;TResult&gt;</c>.</summary>
@@ -38,7 +40,30 @@ public abstract class Request<TResult> : Request
         pending.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(OnPendingCompleted);
     }
 
-    internal override bool TryFailCaller(Exception exception) => _completion.TrySetException(exception);
+    internal override Exception? Failure => _completion.Task.IsFaulted ? _completion.Task.Exception.InnerException : null;
+
+    internal override bool TryFailCaller(Exception exception)
+    {
+        if (!_completion.TrySetException(exception))
+        {
+            return false;
+        }
+
+        Responder?.OnCompleted(this);
+        return true;
+    }
+
+    internal override void WriteResult(WireWriter writer) => WireCodec<TResult>.Instance.Write(writer, _completion.Task.Result);
+
+    internal override void CompleteFromWire(ref WireReader reader) => SetResult(WireCodec<TResult>.Instance.Read(ref reader));
+
+    private void SetResult(TResult result)
+    {
+        if (_completion.TrySetResult(result))
+        {
+            Responder?.OnCompleted(this);
+        }
+    }
 
     private void OnPendingCompleted()
     {
@@ -68,13 +93,13 @@ public abstract class Request<TResult> : Request
     private void Finish(IRequestObserver observer, TResult? result, Exception? failure)
     {
         observer.OnRequestFinished(this, failure);
-        if (failure is null)
+        if (failure is not null)
         {
-            _completion.TrySetResult(result!);
+            TryFailCaller(failure);
         }
         else
         {
-            _completion.TrySetException(failure);
+            SetResult(result!);
         }
     }
 }

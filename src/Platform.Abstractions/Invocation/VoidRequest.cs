@@ -1,3 +1,5 @@
+using Platform.Serialization;
+
 namespace Platform.Invocation;
 
 /// <summary>A call whose method returns <c>Task</c>, <c>ValueTask</c> or, for one-way calls, <c>void</c>.</summary>
@@ -51,7 +53,32 @@ public abstract class VoidRequest : Request
         pending.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(OnPendingCompleted);
     }
 
-    internal override bool TryFailCaller(Exception exception) => _completion?.TrySetException(exception) ?? false;
+    internal override Exception? Failure => _completion?.Task is { IsFaulted: true } task ? task.Exception.InnerException : null;
+
+    internal override bool TryFailCaller(Exception exception)
+    {
+        if (_completion is null || !_completion.TrySetException(exception))
+        {
+            return false;
+        }
+
+        Responder?.OnCompleted(this);
+        return true;
+    }
+
+    internal override void WriteResult(WireWriter writer)
+    {
+    }
+
+    internal override void CompleteFromWire(ref WireReader reader) => SetResult();
+
+    private void SetResult()
+    {
+        if (_completion?.TrySetResult() == true)
+        {
+            Responder?.OnCompleted(this);
+        }
+    }
 
     private void OnPendingCompleted()
     {
@@ -80,13 +107,13 @@ public abstract class VoidRequest : Request
     private void Finish(IRequestObserver observer, Exception? failure)
     {
         observer.OnRequestFinished(this, failure);
-        if (failure is null)
+        if (failure is not null)
         {
-            _completion?.TrySetResult();
+            TryFailCaller(failure);
         }
         else
         {
-            _completion?.TrySetException(failure);
+            SetResult();
         }
     }
 }

@@ -73,6 +73,9 @@ internal sealed partial class Activation : SynchronizationContext, IThreadPoolWo
 
     internal ActivationStatus Status => _status;
 
+    /// <summary>Calls running or waiting here; read without the lock, as a hint for spreading stateless worker calls.</summary>
+    internal int Load => (_exclusive is null ? 0 : 1) + _inbox.Count;
+
     /// <summary>Queues a call, or says why not: <paramref name="rejection"/> goes to the caller.</summary>
     public EnqueueOutcome Enqueue(Request request, out Exception? rejection)
     {

@@ -12,8 +12,9 @@ internal sealed class Catalog(SiloRuntime silo)
 {
     private const int ShardCount = 64;
     private readonly Shard[] _shards = Enumerable.Range(0, ShardCount).Select(_ => new Shard()).ToArray();
+    private readonly StatelessWorkerPools _workers = new(silo);
 
-    public int Count => _shards.Sum(shard => shard.Count);
+    public int Count => _shards.Sum(shard => shard.Count) + _workers.Count;
 
     /// <summary>A snapshot of every activation.</summary>
     public List<Activation> Activations
@@ -26,6 +27,7 @@ internal sealed class Catalog(SiloRuntime silo)
                 shard.CopyTo(all);
             }
 
+            _workers.CopyTo(all);
             return all;
         }
     }
@@ -47,7 +49,7 @@ internal sealed class Catalog(SiloRuntime silo)
         }
 
         grainClass.Supervisor.ThrowIfQuarantined();
-        return shard.GetOrAdd(grainId, silo, grainClass);
+        return grainClass.IsStatelessWorker ? _workers.Pick(grainId, grainClass) : shard.GetOrAdd(grainId, silo, grainClass);
     }
 
     public bool TryGet(GrainId grainId, out Activation activation) => ShardOf(grainId).TryGet(grainId, out activation);
@@ -61,7 +63,16 @@ internal sealed class Catalog(SiloRuntime silo)
     }
 
     /// <summary>Removes <paramref name="activation"/> only if it is still the one registered for its grain.</summary>
-    public void Remove(Activation activation) => ShardOf(activation.GrainId).Remove(activation);
+    public void Remove(Activation activation)
+    {
+        if (activation.Class.IsStatelessWorker)
+        {
+            _workers.Remove(activation);
+            return;
+        }
+
+        ShardOf(activation.GrainId).Remove(activation);
+    }
 
     public IEnumerable<Activation> OfClass(GrainClassInfo grainClass) =>
         Activations.Where(activation => ReferenceEquals(activation.Class, grainClass));

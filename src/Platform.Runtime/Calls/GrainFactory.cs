@@ -1,12 +1,16 @@
 using Platform.Invocation;
 using Platform.Runtime.Activations;
 using Platform.Runtime.Metadata;
+using Platform.Serialization;
 
 namespace Platform.Runtime.Calls;
 
 /// <summary>Hands out proxies for grains in this silo and wraps local objects as observers.</summary>
-internal sealed class GrainFactory(GrainTypeRegistry registry, IGrainCallRuntime runtime, Catalog catalog, SiloRuntime silo) : IGrainFactory
+internal sealed class GrainFactory(GrainTypeRegistry registry, IGrainCallRuntime runtime, Catalog catalog, SiloRuntime silo) : IGrainFactory, IWireReferenceResolver
 {
+    public T GetReference<T>(GrainId grainId)
+        where T : class => (T)registry.GetProxyFactory(typeof(T))(grainId, runtime);
+
     public TGrainInterface GetGrain<TGrainInterface>(string primaryKey)
         where TGrainInterface : IGrainWithStringKey
     {
@@ -38,7 +42,8 @@ internal sealed class GrainFactory(GrainTypeRegistry registry, IGrainCallRuntime
         }
 
         var proxy = registry.GetProxyFactory(typeof(TObserver));
-        var grainId = new GrainId(GrainTypeRegistry.ObserverGrainType, Guid.NewGuid().ToString("N"));
+        // Clustered silos prefix the key with their address, so that a grain on another silo can call back here.
+        var grainId = new GrainId(GrainTypeRegistry.ObserverGrainType, silo.Cluster?.ObserverPrefix + Guid.NewGuid().ToString("N"));
         catalog.AddObserver(new Activation(silo, registry.ObserverClass, grainId, observer));
         return (TObserver)proxy(grainId, runtime);
     }

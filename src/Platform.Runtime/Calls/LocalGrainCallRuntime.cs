@@ -49,6 +49,9 @@ internal sealed class LocalGrainCallRuntime(SiloRuntime silo) : IGrainCallRuntim
         Dispatch(null, request);
     }
 
+    /// <summary>Routes a call that arrived over the wire; its deadline and responder are already set.</summary>
+    public void DispatchInbound(Request request) => Dispatch(null, request);
+
     /// <summary>Routes a call again after the activation it waited for went away.</summary>
     public void Redispatch(Request request)
     {
@@ -70,6 +73,30 @@ internal sealed class LocalGrainCallRuntime(SiloRuntime silo) : IGrainCallRuntim
 
     private void Dispatch(GrainReference? reference, Request request)
     {
+        // A valid cached local activation means this silo owned the grain when it was last routed; rebalancing
+        // deactivates what a view change moves away, which clears such caches.
+        if (silo.Cluster is { } cluster && reference?.CachedRoute is not Activation { IsValid: true })
+        {
+            if (cluster.IsFenced)
+            {
+                Reject(request, new SiloUnavailableException($"Silo {cluster.Self} was declared dead by the cluster and stopped serving.", mayHaveRun: false));
+                return;
+            }
+
+            try
+            {
+                if (cluster.TryRouteRemote(request))
+                {
+                    return;
+                }
+            }
+            catch (SiloUnavailableException exception)
+            {
+                Reject(request, exception);
+                return;
+            }
+        }
+
         for (var attempt = 0; attempt < MaxRedirects; attempt++)
         {
             Activation activation;
@@ -89,7 +116,7 @@ internal sealed class LocalGrainCallRuntime(SiloRuntime silo) : IGrainCallRuntim
                     return;
                 }
 
-                if (reference is not null)
+                if (reference is not null && !activation.Class.IsStatelessWorker)
                 {
                     reference.CachedRoute = activation;
                 }

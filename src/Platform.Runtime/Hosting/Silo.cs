@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Platform.Runtime.Collection;
+using Platform.Runtime.Membership;
 using Platform.Runtime.Metadata;
 using Platform.Runtime.Reminders;
 using Platform.Runtime.Telemetry;
@@ -24,6 +25,12 @@ public sealed class Silo : IAsyncDisposable
         var logger = services.GetService<ILoggerFactory>()?.CreateLogger("Platform.Runtime") ?? NullLogger.Instance;
         Runtime = new SiloRuntime(options, time, services, registry, telemetry, logger, reminderTable);
         registry.Build(Runtime);
+        if (services.GetService<ClusterOptions>() is { } cluster)
+        {
+            cluster.Validate();
+            Runtime.Cluster = new Cluster.ClusterRuntime(Runtime, cluster, services.GetRequiredService<IMembershipTable>());
+        }
+
         _sweeper = new ActivationSweeper(Runtime);
     }
 
@@ -43,6 +50,19 @@ public sealed class Silo : IAsyncDisposable
 
     internal SiloRuntime Runtime { get; }
 
+    /// <summary>This silo's address in the cluster; default for a standalone silo or before start.</summary>
+    public SiloAddress Address => Runtime.Cluster?.Self ?? default;
+
+    /// <summary>The active silos as this silo last read them from the membership table.</summary>
+    public ClusterView? ClusterView => Runtime.Cluster?.View;
+
+    /// <summary>Raised when the cluster declared this silo dead and it stopped serving; a host process should exit.</summary>
+    public event Action? Fenced
+    {
+        add => Runtime.Cluster!.Fenced += value;
+        remove => Runtime.Cluster!.Fenced -= value;
+    }
+
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         if (Interlocked.CompareExchange(ref _state, 1, 0) != 0)
@@ -56,6 +76,11 @@ public sealed class Silo : IAsyncDisposable
         }
 
         await Runtime.Reminders.StartAsync(cancellationToken);
+        if (Runtime.Cluster is { } cluster)
+        {
+            await cluster.StartAsync(cancellationToken);
+        }
+
         _sweeper.Start();
         RuntimeLog.SiloStarted(Runtime.Logger, Runtime.Registry.Classes.Count - 1);
     }
@@ -69,6 +94,11 @@ public sealed class Silo : IAsyncDisposable
         }
 
         Runtime.Reminders.Dispose();
+        if (Runtime.Cluster is { } cluster)
+        {
+            await cluster.LeaveAsync(cancellationToken);
+        }
+
         var activations = Runtime.Catalog.Activations.ToList();
         RuntimeLog.SiloStopping(Runtime.Logger, activations.Count);
         var deactivations = activations.Select(activation => activation.BeginDeactivation(DeactivationReason.ShuttingDown, graceful: true, failQueuedWith: null));
@@ -82,6 +112,22 @@ public sealed class Silo : IAsyncDisposable
         }
 
         _sweeper.Dispose();
+        if (Runtime.Cluster is { } stopping)
+        {
+            await stopping.DisposeAsync();
+        }
+    }
+
+    /// <summary>Stops as a killed process would: connections drop, heartbeats stop, nothing is deactivated or left behind cleanly.</summary>
+    internal async Task CrashAsync()
+    {
+        Interlocked.Exchange(ref _state, 2);
+        _sweeper.Dispose();
+        Runtime.Reminders.Dispose();
+        if (Runtime.Cluster is { } cluster)
+        {
+            await cluster.CrashAsync();
+        }
     }
 
     /// <summary>Runs the periodic sweep now (deadlines, idle collection); the silo also runs it on its own timer.</summary>

@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Platform.Persistence;
+using Platform.Runtime.Membership;
 using Platform.Runtime.Metadata;
 using Platform.Runtime.Reminders;
 using Platform.Runtime.Storage;
@@ -60,6 +61,27 @@ public sealed class SiloBuilder
     {
         ArgumentNullException.ThrowIfNull(startup);
         Services.AddSingleton(new SiloStartupTask(startup));
+        return this;
+    }
+
+    /// <summary>
+    /// Makes the silo a cluster member: it listens for silos and clients, joins the membership table (in memory unless
+    /// another is registered with <see cref="UseMembershipTable"/>) and places grains on the active silos.
+    /// </summary>
+    public SiloBuilder UseCluster(Action<ClusterOptions>? configure = null)
+    {
+        var options = new ClusterOptions();
+        configure?.Invoke(options);
+        options.Validate();
+        Services.Replace(ServiceDescriptor.Singleton(options));
+        Services.TryAddSingleton<IMembershipTable, InMemoryMembershipTable>();
+        return this;
+    }
+
+    public SiloBuilder UseMembershipTable(IMembershipTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        Services.Replace(ServiceDescriptor.Singleton(table));
         return this;
     }
 

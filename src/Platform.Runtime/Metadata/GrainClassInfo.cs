@@ -20,5 +20,11 @@ internal sealed class GrainClassInfo
 
     public required GrainTypeSupervisor Supervisor { get; init; }
 
+    /// <summary>How many activations one grain id may have on this silo: 1, or more for a [StatelessWorker].</summary>
+    public int MaxLocalWorkers { get; init; } = 1;
+
+    /// <summary>Placed on the calling silo, never remotely, with up to <see cref="MaxLocalWorkers"/> activations per grain id.</summary>
+    public bool IsStatelessWorker { get; init; }
+
     public bool IsObserver => Activator is null;
 }

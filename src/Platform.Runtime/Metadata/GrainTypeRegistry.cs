@@ -15,10 +15,10 @@ internal sealed class GrainTypeRegistry : IGeneratedCodeRegistry
 
     private readonly Dictionary<Type, Func<GrainId, IGrainCallRuntime, object>> _proxies = [];
     private readonly List<(Type Class, Func<IServiceProvider, IGrainContext, Grain> Activator)> _grainClasses = [];
+    private readonly Dictionary<uint, (string Name, RequestReader Reader)> _requestReaders = [];
     private readonly HashSet<Assembly> _assemblies = [];
     private readonly ConcurrentDictionary<Type, InterfaceBinding> _bindings = new();
     private Dictionary<string, GrainClassInfo> _classesByType = [];
-    private Dictionary<Type, List<GrainClassInfo>> _classesByInterface = [];
 
     public IReadOnlyCollection<GrainClassInfo> Classes => _classesByType.Values;
 
@@ -44,11 +44,24 @@ internal sealed class GrainTypeRegistry : IGeneratedCodeRegistry
     public void AddGrain<TGrain>(Func<IServiceProvider, IGrainContext, TGrain> activator)
         where TGrain : Grain => _grainClasses.Add((typeof(TGrain), activator));
 
+    public void AddRequest(uint methodId, string methodName, RequestReader reader)
+    {
+        if (_requestReaders.TryGetValue(methodId, out var existing) && existing.Name != methodName)
+        {
+            throw new InvalidOperationException(
+                $"Methods {existing.Name} and {methodName} have the same wire id 0x{methodId:X8}; rename one of them.");
+        }
+
+        _requestReaders[methodId] = (methodName, reader);
+    }
+
+    /// <summary>The reader of a call that arrived over the wire, or null if no hosted interface declares that method.</summary>
+    public RequestReader? FindRequestReader(uint methodId) => _requestReaders.TryGetValue(methodId, out var entry) ? entry.Reader : null;
+
     /// <summary>Turns what was registered into class infos; called once when the silo is built.</summary>
     public void Build(SiloRuntime silo)
     {
         var byType = new Dictionary<string, GrainClassInfo>(StringComparer.Ordinal);
-        var byInterface = new Dictionary<Type, List<GrainClassInfo>>();
         foreach (var (classType, activator) in _grainClasses)
         {
             var info = CreateClassInfo(silo, classType, activator);
@@ -59,15 +72,6 @@ internal sealed class GrainTypeRegistry : IGeneratedCodeRegistry
             }
 
             byType.Add(info.GrainType, info);
-            foreach (var grainInterface in classType.GetInterfaces().Where(IsApplicationGrainInterface))
-            {
-                if (!byInterface.TryGetValue(grainInterface, out var implementations))
-                {
-                    byInterface[grainInterface] = implementations = [];
-                }
-
-                implementations.Add(info);
-            }
         }
 
         ObserverClass = new GrainClassInfo
@@ -82,8 +86,9 @@ internal sealed class GrainTypeRegistry : IGeneratedCodeRegistry
         };
         byType[ObserverGrainType] = ObserverClass;
         _classesByType = byType;
-        _classesByInterface = byInterface;
     }
+
+    public bool IsStatelessWorker(string grainType) => _classesByType.TryGetValue(grainType, out var info) && info.IsStatelessWorker;
 
     public GrainClassInfo GetClass(string grainType) =>
         _classesByType.TryGetValue(grainType, out var info)
@@ -99,27 +104,35 @@ internal sealed class GrainTypeRegistry : IGeneratedCodeRegistry
             : throw new UnknownGrainTypeException(
                 $"No generated proxy for {addressableInterface.FullName}: add its assembly with silo.AddGrains(...) and set <PlatformCodeGen>true</PlatformCodeGen> in the project that declares it.");
 
+    // Reads the registered classes rather than the built class infos, so a client (which hosts no grains) can bind too.
     private InterfaceBinding CreateGrainBinding(Type grainInterface)
     {
         var proxy = GetProxyFactory(grainInterface);
-        if (!_classesByInterface.TryGetValue(grainInterface, out var implementations) || implementations.Count == 0)
+        var implementations = _grainClasses
+            .Where(grainClass => grainInterface.IsAssignableFrom(grainClass.Class))
+            .Select(grainClass => grainClass.Class)
+            .ToList();
+        if (implementations.Count == 0)
         {
-            throw new UnknownGrainTypeException($"No grain class implements {grainInterface.FullName}; add the assembly that contains it with silo.AddGrains(...).");
+            throw new UnknownGrainTypeException($"No grain class implements {grainInterface.FullName}; add the assembly that contains it with AddGrains(...).");
         }
 
         if (implementations.Count > 1)
         {
             throw new UnknownGrainTypeException(
-                $"{grainInterface.FullName} is implemented by several grain classes ({string.Join(", ", implementations.Select(info => info.ClassType.Name))}); " +
+                $"{grainInterface.FullName} is implemented by several grain classes ({string.Join(", ", implementations.Select(type => type.Name))}); " +
                 "call a more specific interface that only one class implements.");
         }
 
-        return new InterfaceBinding(grainInterface, implementations[0].GrainType, proxy);
+        return new InterfaceBinding(grainInterface, GrainTypeName(implementations[0]), proxy);
     }
+
+    private static string GrainTypeName(Type classType) =>
+        classType.GetCustomAttribute<GrainTypeAttribute>()?.Name ?? DefaultGrainTypeName(classType);
 
     private static GrainClassInfo CreateClassInfo(SiloRuntime silo, Type classType, Func<IServiceProvider, IGrainContext, Grain> activator)
     {
-        var grainType = classType.GetCustomAttribute<GrainTypeAttribute>()?.Name ?? DefaultGrainTypeName(classType);
+        var grainType = GrainTypeName(classType);
         if (string.IsNullOrWhiteSpace(grainType) || grainType.Contains('/', StringComparison.Ordinal) || grainType == ObserverGrainType)
         {
             throw new InvalidOperationException($"Grain type name '{grainType}' of {classType.FullName} is not allowed: it must be non-empty, without '/', and not '{ObserverGrainType}'.");
@@ -139,6 +152,8 @@ internal sealed class GrainTypeRegistry : IGeneratedCodeRegistry
             IsReentrant = classType.GetCustomAttribute<ReentrantAttribute>() is not null,
             CollectionAge = classType.GetCustomAttribute<CollectionAgeLimitAttribute>()?.Age ?? silo.Options.DefaultCollectionAge,
             MailboxCapacity = capacity,
+            MaxLocalWorkers = classType.GetCustomAttribute<StatelessWorkerAttribute>()?.MaxLocalWorkers ?? 1,
+            IsStatelessWorker = classType.IsDefined(typeof(StatelessWorkerAttribute), inherit: false),
             Supervisor = new GrainTypeSupervisor(grainType, SupervisionPolicy.ForGrainClass(classType, silo.Options), silo),
         };
     }
@@ -154,8 +169,4 @@ internal sealed class GrainTypeRegistry : IGeneratedCodeRegistry
 
         return name.ToLowerInvariant();
     }
-
-    private static bool IsApplicationGrainInterface(Type type) =>
-        typeof(IGrain).IsAssignableFrom(type)
-        && type.Assembly != typeof(IGrain).Assembly;
 }

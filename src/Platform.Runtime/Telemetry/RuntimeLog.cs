@@ -34,4 +34,16 @@ internal static partial class RuntimeLog
 
     [LoggerMessage(10, LogLevel.Debug, "Timer tick of {GrainId} skipped: {Reason}")]
     public static partial void TimerTickSkipped(ILogger logger, GrainId grainId, string reason);
+
+    [LoggerMessage(20, LogLevel.Information, "Silo {Silo} joined the cluster in zone {Zone}; {ActiveSilos} silos active")]
+    public static partial void ClusterJoined(ILogger logger, string silo, string zone, int activeSilos);
+
+    [LoggerMessage(21, LogLevel.Warning, "Leaving the cluster failed; other silos will declare this silo dead instead")]
+    public static partial void ClusterLeaveFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(22, LogLevel.Information, "Cluster view {Version}: {ActiveSilos} silos active")]
+    public static partial void ClusterViewChanged(ILogger logger, long version, int activeSilos);
+
+    [LoggerMessage(23, LogLevel.Critical, "Silo {Silo} was declared dead by the cluster: it stops serving now")]
+    public static partial void SiloFenced(ILogger logger, string silo);
 }

@@ -1,0 +1,27 @@
+using Platform.Invocation;
+using Platform.Serialization;
+
+namespace Platform.Runtime.Messaging;
+
+/// <summary>What a <see cref="PeerConnection"/> needs from its owner: the silo's cluster runtime or a client.</summary>
+internal interface IMessageCenter
+{
+    TimeProvider Time { get; }
+
+    IWireReferenceResolver References { get; }
+
+    RequestReader? FindRequestReader(uint methodId);
+
+    /// <summary>Checks the Hello of an accepted connection; throws <see cref="Transport.WireProtocolException"/> to refuse the peer.</summary>
+    void OnPeerHello(PeerConnection peer, HelloMessage hello);
+
+    /// <summary>Routes a call that arrived on <paramref name="peer"/>; its response goes back through the request's responder.</summary>
+    void OnInboundCall(PeerConnection peer, Request request);
+
+    /// <summary>An outbound call ended: answered, failed, timed out or lost with its connection.</summary>
+    void OnOutboundCallFinished(Request request, Exception? failure);
+
+    void OnClusterView(PeerConnection peer, ReadOnlySpan<byte> payload);
+
+    void OnPeerClosed(PeerConnection peer, Exception? reason);
+}

@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Persistence;
+using Platform.Runtime.Tests.Grains;
+using Platform.Testing;
+
+namespace Platform.Runtime.Tests.Cluster;
+
+/// <summary>Three silos in zones a, b and c over loopback TCP, in one process.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class ClusterCallTests : IAsyncLifetime
+{
+    private InProcessTestCluster _cluster = null!;
+
+    public async Task InitializeAsync()
+    {
+        _cluster = await InProcessTestCluster.CreateBuilder()
+            .AddGrains(typeof(ClusterCallTests).Assembly)
+            .WithClusterSilos(["a", "b", "c"])
+            .BuildAndStartAsync();
+        await Eventually.Until(() => _cluster.Silos.All(silo => silo.ClusterView!.ActiveSilos.Count == 3), "all three silos see each other");
+    }
+
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+
+    [Fact]
+    public async Task Calls_from_every_silo_reach_one_activation_on_the_owner()
+    {
+        var keys = Enumerable.Range(0, 60).Select(i => $"counter-{i}").ToList();
+        foreach (var silo in _cluster.Silos)
+        {
+            await Task.WhenAll(keys.Select(key => silo.GrainFactory.GetGrain<IPlacedCounterGrain>(key).Add(1)));
+        }
+
+        var owners = new List<string>();
+        foreach (var key in keys)
+        {
+            var grain = _cluster.PrimarySilo.GrainFactory.GetGrain<IPlacedCounterGrain>(key);
+            (await grain.Get()).ShouldBe(3, $"{key} was called once from each silo and must have one activation");
+            var host = await grain.Host();
+            host.ShouldBe(_cluster.PrimarySilo.Runtime.Cluster!.OwnerOf(new GrainId("placedcounter", key)).ToString());
+            owners.Add(host);
+        }
+
+        owners.Distinct().Count().ShouldBe(3, "sixty grains spread over all three silos");
+        _cluster.Silos.Sum(silo => silo.ActivationCount).ShouldBe(60);
+    }
+
+    [Fact]
+    public async Task A_client_routes_each_call_to_the_owner_and_learns_the_view()
+    {
+        var client = await _cluster.ConnectClientAsync();
+        client.ActiveSilos.Count.ShouldBe(3);
+        foreach (var key in Enumerable.Range(0, 30).Select(i => $"client-{i}"))
+        {
+            var grain = client.GetGrain<IPlacedCounterGrain>(key);
+            (await grain.Add(5)).ShouldBe(5);
+            (await grain.Host()).ShouldBe(_cluster.PrimarySilo.Runtime.Cluster!.OwnerOf(new GrainId("placedcounter", key)).ToString());
+        }
+    }
+
+    [Fact]
+    public async Task Observers_on_a_client_receive_callbacks_from_grains_on_any_silo()
+    {
+        var client = await _cluster.ConnectClientAsync();
+        var received = new ConcurrentQueue<string>();
+        var observer = client.CreateObjectReference<INewsObserver>(new NewsCollector(received));
+        var channels = Enumerable.Range(0, 6).Select(i => client.GetGrain<INewsGrain>($"news-{i}")).ToList();
+        foreach (var channel in channels)
+        {
+            await channel.Subscribe(observer);
+        }
+
+        foreach (var (channel, i) in channels.Select((channel, i) => (channel, i)))
+        {
+            (await channel.Publish($"headline {i}")).ShouldBe(1);
+        }
+
+        await Eventually.Until(() => received.Count == 6, "every channel's headline reaches the client");
+        received.Order().ShouldBe(Enumerable.Range(0, 6).Select(i => $"headline {i}"));
+    }
+
+    [Fact]
+    public async Task A_deadline_holds_across_the_network()
+    {
+        var client = await _cluster.ConnectClientAsync();
+        var grain = client.GetGrain<IPlacedCounterGrain>("sleeper");
+        var error = await Should.ThrowAsync<GrainCallTimeoutException>(() => grain.Sleep(TimeSpan.FromSeconds(20)));
+        error.Message.ShouldContain("Sleep");
+        error.Message.ShouldContain("timed out after");
+    }
+
+    [Fact]
+    public async Task Stateless_workers_run_several_local_activations_and_never_leave_the_calling_silo()
+    {
+        var silo = _cluster.Silos[1];
+        var results = await Task.WhenAll(Enumerable.Range(0, 8)
+            .Select(_ => silo.GrainFactory.GetGrain<IScorerGrain>(7).Score(TimeSpan.FromMilliseconds(300))));
+        results.ShouldAllBe(result => result.StartsWith(silo.Address + "#", StringComparison.Ordinal));
+        results.Distinct().Count().ShouldBeInRange(2, 4, "up to [StatelessWorker(4)] activations serve one grain id at once");
+    }
+
+    [Fact]
+    public async Task A_stale_activation_cannot_overwrite_newer_state_and_is_discarded()
+    {
+        var grain = _cluster.PrimarySilo.GrainFactory.GetGrain<IPlacedCounterGrain>("contested");
+        (await grain.Add(1)).ShouldBe(1);
+
+        // Another activation (say, on a silo with an older view) wrote meanwhile: the stored ETag moved on.
+        var storage = _cluster.PrimarySilo.Services.GetRequiredKeyedService<IGrainStorage>("Default");
+        var grainId = new GrainId("placedcounter", "contested");
+        var stored = await storage.ReadAsync(grainId, "counter", CancellationToken.None);
+        var newer = JsonSerializer.SerializeToUtf8Bytes(new CounterState { Value = 100 }, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        await storage.WriteAsync(grainId, "counter", newer, stored!.Etag, CancellationToken.None);
+
+        await Should.ThrowAsync<InconsistentStateException>(() => grain.Add(1));
+        (await grain.Get()).ShouldBe(100, "the stale activation was discarded and a fresh one read the newer state");
+        (await grain.Add(1)).ShouldBe(101);
+    }
+
+    private sealed class NewsCollector(ConcurrentQueue<string> received) : INewsObserver
+    {
+        public void Receive(string headline) => received.Enqueue(headline);
+    }
+}

@@ -1,0 +1,86 @@
+using System.Runtime.CompilerServices;
+using Platform.Persistence;
+
+namespace Platform.Runtime.Tests.Grains;
+
+/// <summary>A durable counter that reports which silo runs it, for placement and failover tests.</summary>
+public interface IPlacedCounterGrain : IGrainWithStringKey
+{
+    Task<int> Add(int amount);
+
+    [ReadOnly]
+    Task<int> Get();
+
+    [ReadOnly]
+    Task<string> Host();
+
+    [ReadOnly]
+    [ResponseTimeout("00:00:01")]
+    Task Sleep(TimeSpan duration);
+}
+
+public sealed class PlacedCounterGrain([PersistentState("counter")] IPersistentState<CounterState> state, Silo silo) : Grain, IPlacedCounterGrain
+{
+    public async Task<int> Add(int amount)
+    {
+        state.State.Value += amount;
+        await state.WriteStateAsync();
+        return state.State.Value;
+    }
+
+    public Task<int> Get() => Task.FromResult(state.State.Value);
+
+    public Task<string> Host() => Task.FromResult(silo.Address.ToString());
+
+    public Task Sleep(TimeSpan duration) => Task.Delay(duration);
+}
+
+public interface INewsObserver : IGrainObserver
+{
+    void Receive(string headline);
+}
+
+/// <summary>Calls back whatever observers subscribed, wherever they live.</summary>
+public interface INewsGrain : IGrainWithStringKey
+{
+    Task Subscribe(INewsObserver observer);
+
+    Task<int> Publish(string headline);
+}
+
+public sealed class NewsGrain : Grain, INewsGrain
+{
+    private readonly List<INewsObserver> _subscribers = [];
+
+    public Task Subscribe(INewsObserver observer)
+    {
+        _subscribers.Add(observer);
+        return Task.CompletedTask;
+    }
+
+    public Task<int> Publish(string headline)
+    {
+        foreach (var subscriber in _subscribers)
+        {
+            subscriber.Receive(headline);
+        }
+
+        return Task.FromResult(_subscribers.Count);
+    }
+}
+
+public interface IScorerGrain : IGrainWithIntegerKey
+{
+    /// <summary>Holds its turn for <paramref name="hold"/> and says where it ran.</summary>
+    Task<string> Score(TimeSpan hold);
+}
+
+[StatelessWorker(4)]
+public sealed class ScorerGrain(Silo silo) : Grain, IScorerGrain
+{
+    public async Task<string> Score(TimeSpan hold)
+    {
+        await Task.Delay(hold);
+        return $"{silo.Address}#{RuntimeHelpers.GetHashCode(this)}";
+    }
+}
