@@ -1,5 +1,15 @@
 using Platform.Bench;
 
+if (args is [SiloServer.Command, .. var siloArgs])
+{
+    return await SiloServer.RunAsync(siloArgs);
+}
+
+if (args is [BaselineServer.Mode, .. var serverArgs])
+{
+    return await BaselineServer.RunAsync(serverArgs);
+}
+
 if (args is ["--help"] or ["-h"])
 {
     Console.WriteLine(BenchOptions.Usage);

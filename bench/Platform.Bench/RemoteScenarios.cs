@@ -14,8 +14,8 @@ internal static class RemoteScenarios
     public static async Task<BenchResult> RemoteCallAsync(BenchOptions options)
     {
         var clusterId = $"bench-{Guid.NewGuid():N}"[..20];
-        await using var silo = await ChildSilo.StartAsync("--zone", "a", "--cluster-id", clusterId);
-        await using var client = await ConnectAsync(clusterId, silo.Gateway);
+        await using var silo = await SelfProcess.StartAsync(SiloServer.Command, "--zone", "a", "--cluster-id", clusterId);
+        await using var client = await ConnectAsync(clusterId, silo.Endpoint);
         var grains = Enumerable.Range(0, options.Concurrency).Select(i => client.GetGrain<IBenchTargetGrain>(i)).ToArray();
 
         await CallUntilAsync(grains, TimeSpan.FromSeconds(Math.Min(1, options.DurationSeconds)));
@@ -32,15 +32,15 @@ internal static class RemoteScenarios
     {
         var postgres = Environment.GetEnvironmentVariable("PLATFORM_BENCH_POSTGRES") ?? DefaultPostgres;
         var clusterId = $"failover-{Guid.NewGuid():N}"[..24];
-        var silos = new List<ChildSilo>();
+        var silos = new List<SelfProcess>();
         foreach (var zone in new[] { "a", "b", "c" })
         {
-            silos.Add(await ChildSilo.StartAsync("--zone", zone, "--cluster-id", clusterId, "--postgres", postgres));
+            silos.Add(await SelfProcess.StartAsync(SiloServer.Command, "--zone", zone, "--cluster-id", clusterId, "--postgres", postgres));
         }
 
         try
         {
-            await using var client = await ConnectAsync(clusterId, [.. silos.Select(silo => silo.Gateway)]);
+            await using var client = await ConnectAsync(clusterId, [.. silos.Select(silo => silo.Endpoint)]);
             await WaitForViewAsync(client, 3);
             var grains = Enumerable.Range(0, options.Count).Select(i => client.GetGrain<IBenchCounterGrain>(i)).ToArray();
             var acknowledged = new long[grains.Length];
@@ -129,28 +129,12 @@ internal static class RemoteScenarios
         }
     }
 
-    private static async Task<(LatencySample[] Samples, double Seconds)> CallUntilAsync(IBenchTargetGrain[] grains, TimeSpan duration)
-    {
-        var start = Stopwatch.GetTimestamp();
-        var stop = start + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        var samples = await Task.WhenAll(grains.Select(grain => Task.Run(async () =>
+    private static Task<(LatencySample[] Samples, double Seconds)> CallUntilAsync(IBenchTargetGrain[] grains, TimeSpan duration) =>
+        CallerLoops.RunAsync(grains.Length, duration, slot =>
         {
-            var sample = new LatencySample();
             var value = 0;
-            while (true)
-            {
-                var begin = Stopwatch.GetTimestamp();
-                value = await grain.Ping(value);
-                var now = Stopwatch.GetTimestamp();
-                sample.Record(now - begin);
-                if (now >= stop)
-                {
-                    return sample;
-                }
-            }
-        })));
-        return (samples, Stopwatch.GetElapsedTime(start).TotalSeconds);
-    }
+            return async () => value = await grains[slot].Ping(value);
+        });
 
     private static void InterlockedMax(ref long target, long value)
     {

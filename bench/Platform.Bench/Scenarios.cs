@@ -13,6 +13,9 @@ public static class Scenarios
         "local-call" => LocalCallAsync(options),
         "local-baseline" => LocalBaselineAsync(options),
         "activation" => ActivationAsync(options),
+        "remote-baseline" => RemoteBaseline.RunAsync(options),
+        "remote-call" => RemoteScenarios.RemoteCallAsync(options),
+        "failover" => RemoteScenarios.FailoverAsync(options),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Scenario, "unknown scenario"),
     };
 
@@ -70,32 +73,20 @@ public static class Scenarios
         return new BenchResult("local-baseline", samples.Sum(sample => sample.Count), seconds, p50, p99, options.Concurrency);
     }
 
-    private static async Task<(LatencySample[] Samples, double Seconds)> RunBaselineClientsAsync(
+    private static Task<(LatencySample[] Samples, double Seconds)> RunBaselineClientsAsync(
         Channel<(int Value, TaskCompletionSource<int> Reply)>[] targets,
-        TimeSpan duration)
-    {
-        var start = Stopwatch.GetTimestamp();
-        var stop = start + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        var samples = await Task.WhenAll(targets.Select(target => Task.Run(async () =>
+        TimeSpan duration) =>
+        CallerLoops.RunAsync(targets.Length, duration, slot =>
         {
-            var sample = new LatencySample();
+            // The target answers value + 1, which is what the next call sends.
             var value = 0;
-            while (true)
+            return () =>
             {
-                var begin = Stopwatch.GetTimestamp();
                 var reply = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-                await target.Writer.WriteAsync((value, reply));
-                value = await reply.Task;
-                var end = Stopwatch.GetTimestamp();
-                sample.Record(end - begin);
-                if (end >= stop)
-                {
-                    return sample;
-                }
-            }
-        })));
-        return (samples, Stopwatch.GetElapsedTime(start).TotalSeconds);
-    }
+                targets[slot].Writer.TryWrite((value++, reply));
+                return reply.Task;
+            };
+        });
 
     /// <summary>Activates --count distinct grains with --concurrency callers, then measures the heap they hold.</summary>
     private static async Task<BenchResult> ActivationAsync(BenchOptions options)

@@ -7,7 +7,7 @@ namespace Platform.Bench;
 
 /// <summary>
 /// <c>serve-silo [--zone Z] [--cluster-id ID] [--postgres CONN]</c>: the silo process the remote scenarios start and
-/// kill. Hosts the bench grains on a free loopback port and prints <c>READY port</c> once it has joined.
+/// kill. Hosts the bench grains on a free loopback port and prints the port once it has joined.
 /// </summary>
 internal static class SiloServer
 {
@@ -61,7 +61,7 @@ internal static class SiloServer
         await using var provider = services.BuildServiceProvider();
         var silo = provider.GetRequiredService<Silo>();
         await silo.StartAsync();
-        Console.WriteLine($"READY {silo.Address.Port}");
+        Console.WriteLine(silo.Address.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         // The parent stops this process by killing it, or by closing stdin for a graceful stop.
         await Console.In.ReadToEndAsync();

@@ -41,6 +41,10 @@ public sealed partial class Connection
 
             // Orderly: tell the peer nothing more comes, so it reads what was sent and sees a clean end.
             _socket.Shutdown(SocketShutdown.Send);
+            if (_readerStopped && _closeReason is WireProtocolException)
+            {
+                await DrainAsync();
+            }
         }
         catch (Exception exception) when (exception is SocketException or ObjectDisposedException or IOException)
         {
@@ -54,6 +58,26 @@ public sealed partial class Connection
         finally
         {
             OnLoopStopped(writer: true);
+        }
+    }
+
+    /// <summary>
+    /// After a protocol error the reader has stopped, but the peer may still be sending; closing with unread bytes would
+    /// reset the connection and could destroy the error frame before the peer reads it. So read and discard briefly.
+    /// </summary>
+    private async Task DrainAsync()
+    {
+        var scratch = new byte[4096];
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        try
+        {
+            while (await _socket.ReceiveAsync(scratch, SocketFlags.None, timeout.Token) > 0)
+            {
+            }
+        }
+        catch (Exception exception) when (exception is SocketException or OperationCanceledException)
+        {
+            // The peer reset or kept talking too long; either way it has had its chance to read the error.
         }
     }
 

@@ -20,6 +20,7 @@ public sealed partial class Connection : IAsyncDisposable
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _closing;
     private int _loopsRunning = 2;
+    private volatile bool _readerStopped;
     private Exception? _closeReason;
 
     private Connection(Socket socket, IFrameHandler handler, ConnectionOptions options, bool accepted)
@@ -129,6 +130,7 @@ public sealed partial class Connection : IAsyncDisposable
         }
         else
         {
+            _readerStopped = true;
             Close(_closeReason);
         }
 

@@ -11,6 +11,13 @@ public sealed class BenchOptionsTests
     }
 
     [Fact]
+    public void The_remote_baseline_keeps_256_calls_in_flight_by_default()
+    {
+        BenchOptions.Parse(["remote-baseline"]).ShouldBe(new BenchOptions("remote-baseline", 5, 256, 1_000_000));
+        BenchOptions.Parse(["remote-baseline", "--concurrency", "8"]).Concurrency.ShouldBe(8);
+    }
+
+    [Fact]
     public void Options_override_the_defaults()
     {
         BenchOptions.Parse(["activation", "--count", "1000", "--concurrency", "8", "--duration", "2.5"])
@@ -18,8 +25,8 @@ public sealed class BenchOptionsTests
     }
 
     [Theory]
-    [InlineData(new string[0], "missing SCENARIO; expected one of: local-call, local-baseline, activation")]
-    [InlineData(new[] { "remote" }, "unknown scenario 'remote'; expected one of: local-call, local-baseline, activation")]
+    [InlineData(new string[0], "missing SCENARIO; expected one of: local-call, local-baseline, activation, remote-baseline, remote-call, failover")]
+    [InlineData(new[] { "remote" }, "unknown scenario 'remote'; expected one of: local-call, local-baseline, activation, remote-baseline, remote-call, failover")]
     [InlineData(new[] { "local-call", "--duration" }, "option --duration needs a value")]
     [InlineData(new[] { "local-call", "--duration", "-1" }, "--duration must be a positive number of seconds; got '-1'")]
     [InlineData(new[] { "local-call", "--duration", "NaN" }, "--duration must be a positive number of seconds; got 'NaN'")]
@@ -44,6 +51,33 @@ public sealed class BenchOptionsTests
         }
 
         json.GetProperty("scenario").GetString().ShouldBe("local-call");
+    }
+
+    [Fact]
+    public async Task A_short_remote_baseline_run_talks_to_a_second_process()
+    {
+        var result = await Scenarios.RunAsync(new BenchOptions("remote-baseline", 0.2, 16, 1));
+
+        result.Scenario.ShouldBe("remote-baseline");
+        result.Ops.ShouldBeGreaterThan(0);
+        result.Concurrency.ShouldBe(16);
+    }
+
+    [Fact]
+    public async Task A_short_remote_call_run_calls_grains_on_a_silo_in_a_second_process()
+    {
+        var result = await Scenarios.RunAsync(new BenchOptions("remote-call", 0.3, 8, 8));
+
+        result.Scenario.ShouldBe("remote-call");
+        result.Ops.ShouldBeGreaterThan(0);
+        result.Concurrency.ShouldBe(8);
+    }
+
+    [Fact]
+    public void Remote_scenarios_have_their_own_defaults()
+    {
+        BenchOptions.Parse(["remote-call"]).ShouldBe(new BenchOptions("remote-call", 5, 256, 256));
+        BenchOptions.Parse(["failover"]).ShouldBe(new BenchOptions("failover", 20, 64, 300));
     }
 
     [Fact]

@@ -12,6 +12,25 @@ public static class SiloProcess
 
     public static async Task<Result> RunAsync(string[] args, IReadOnlyDictionary<string, string>? environment = null)
     {
+        using var process = Process.Start(CreateStartInfo(args, environment))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"Platform.Silo {string.Join(' ', args)} did not exit within 60 s. stderr: {await stderr}");
+        }
+
+        return new Result(process.ExitCode, await stdout, await stderr);
+    }
+
+    public static ProcessStartInfo CreateStartInfo(string[] args, IReadOnlyDictionary<string, string>? environment = null)
+    {
         var siloPath = typeof(SiloProgram).Assembly.Location;
         File.Exists(Path.ChangeExtension(siloPath, ".runtimeconfig.json"))
             .ShouldBeTrue($"{Path.GetFileName(siloPath)} needs its runtimeconfig.json beside it to run with 'dotnet'");
@@ -42,20 +61,6 @@ public static class SiloProcess
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"Platform.Silo {string.Join(' ', args)} did not exit within 60 s. stderr: {await stderr}");
-        }
-
-        return new Result(process.ExitCode, await stdout, await stderr);
+        return start;
     }
 }

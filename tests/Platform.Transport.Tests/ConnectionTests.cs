@@ -74,13 +74,16 @@ public sealed class ConnectionTests : IAsyncLifetime
     [Fact]
     public async Task An_oversized_frame_gets_a_precise_error_and_the_listener_keeps_serving()
     {
-        using var socket = await RawAsync(preamble: true);
-        var header = new byte[5];
-        BinaryPrimitives.WriteInt32LittleEndian(header, 5_242_880);
-        header[4] = 1;
-        await socket.SendAsync(header);
-        (await ReadErrorAsync(socket)).ShouldBe("frame of 5,242,880 bytes exceeds the limit of 65,536 bytes");
-        (await _serverHandlers.Last().Closed.Task.WaitAsync(TimeSpan.FromSeconds(10))).ShouldBeOfType<WireProtocolException>();
+        using (var socket = await RawAsync(preamble: true))
+        {
+            var header = new byte[5];
+            BinaryPrimitives.WriteInt32LittleEndian(header, 5_242_880);
+            header[4] = 1;
+            await socket.SendAsync(header);
+            (await ReadErrorAsync(socket)).ShouldBe("frame of 5,242,880 bytes exceeds the limit of 65,536 bytes");
+        }
+
+        (await WaitForServerCloseAsync()).ShouldBeOfType<WireProtocolException>();
         await EchoWorksAsync();
     }
 

@@ -26,6 +26,7 @@ internal sealed partial class ClusterRuntime : IAsyncDisposable
     private ITimer? _deadlineTimer;
     private volatile ZoneAwarePlacement _placement = new(-1, []);
     private volatile bool _fenced;
+    private long _lastForcedRefresh;
 
     public ClusterRuntime(SiloRuntime silo, ClusterOptions options, IMembershipTable table)
     {
@@ -175,7 +176,41 @@ internal sealed partial class ClusterRuntime : IAsyncDisposable
     private OutboundLink LinkTo(SiloAddress silo) => _silos.GetOrAdd(silo, static (address, cluster) => new OutboundLink(
         $"silo {address}",
         cancellationToken => cluster.ConnectAsync(address, cancellationToken),
-        cluster), this);
+        cluster,
+        () => cluster.OnSiloUnreachable(address)), this);
+
+    /// <summary>
+    /// A silo in the view refused a connection: it is probably dead, and this silo's view may lag the table. Count a
+    /// missed probe and re-read the table now (at most every quarter second), so calls stop going there sooner.
+    /// </summary>
+    private void OnSiloUnreachable(SiloAddress silo)
+    {
+        if (_agent is not { } agent || !View.IsActive(silo))
+        {
+            return;
+        }
+
+        agent.ReportUnreachable(silo);
+        var now = _silo.Time.GetTimestamp();
+        var last = Interlocked.Read(ref _lastForcedRefresh);
+        if (_silo.Time.GetElapsedTime(last, now) >= TimeSpan.FromMilliseconds(250) && Interlocked.CompareExchange(ref _lastForcedRefresh, now, last) == last)
+        {
+            _ = RefreshQuietlyAsync(agent);
+        }
+    }
+
+    private async Task RefreshQuietlyAsync(MembershipAgent agent)
+    {
+        try
+        {
+            await agent.RefreshNowAsync(CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // The periodic refresh retries; this one only tried to be early.
+            RuntimeLog.ClusterRefreshFailed(_silo.Logger, exception);
+        }
+    }
 
     private async Task<PeerConnection> ConnectAsync(SiloAddress silo, CancellationToken cancellationToken)
     {

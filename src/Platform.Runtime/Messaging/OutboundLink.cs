@@ -7,7 +7,8 @@ namespace Platform.Runtime.Messaging;
 /// The connection this side keeps to one silo: connects on first use, queues calls while connecting, and after a failed
 /// attempt fails calls at once (naming the cause) until the backoff delay has passed, rather than stalling each caller.
 /// </summary>
-internal sealed class OutboundLink(string description, Func<CancellationToken, Task<PeerConnection>> connect, IMessageCenter center)
+/// <param name="onUnreachable">Told after each failed connection attempt, so a silo can re-read the membership at once.</param>
+internal sealed class OutboundLink(string description, Func<CancellationToken, Task<PeerConnection>> connect, IMessageCenter center, Action? onUnreachable = null)
 {
     private readonly Lock _lock = new();
     private readonly ExponentialBackoff _backoff = new();
@@ -106,6 +107,11 @@ internal sealed class OutboundLink(string description, Func<CancellationToken, T
                 _lastError = failure?.Message ?? "connection failed";
                 _retryAfter = Time.GetTimestamp() + (long)(_backoff.Next().TotalSeconds * Time.TimestampFrequency);
             }
+        }
+
+        if (peer is null)
+        {
+            onUnreachable?.Invoke();
         }
 
         foreach (var request in queued ?? [])

@@ -46,4 +46,7 @@ internal static partial class RuntimeLog
 
     [LoggerMessage(23, LogLevel.Critical, "Silo {Silo} was declared dead by the cluster: it stops serving now")]
     public static partial void SiloFenced(ILogger logger, string silo);
+
+    [LoggerMessage(24, LogLevel.Debug, "An early membership refresh failed; the periodic one will retry")]
+    public static partial void ClusterRefreshFailed(ILogger logger, Exception exception);
 }
