@@ -18,12 +18,16 @@ public sealed class PostgreSqlMembershipTable(NpgsqlDataSource dataSource, strin
     public async Task<MembershipSnapshot> ReadAllAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        await using (var ensure = new NpgsqlCommand("INSERT INTO cluster_version (cluster_id, version) VALUES ($1, 0) ON CONFLICT DO NOTHING", connection, transaction))
+
+        // Outside the snapshot transaction: an insert there conflicts with concurrent version bumps (SQLSTATE 40001),
+        // while a repeatable-read transaction that only reads never fails to serialize.
+        await using (var ensure = new NpgsqlCommand("INSERT INTO cluster_version (cluster_id, version) VALUES ($1, 0) ON CONFLICT DO NOTHING", connection))
         {
             ensure.Parameters.AddWithValue(clusterId);
             await ensure.ExecuteNonQueryAsync(cancellationToken);
         }
+
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
 
         long version;
         await using (var read = new NpgsqlCommand("SELECT version FROM cluster_version WHERE cluster_id = $1", connection, transaction))

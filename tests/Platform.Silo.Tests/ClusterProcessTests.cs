@@ -98,6 +98,22 @@ public sealed class ClusterProcessTests
         }
     }
 
+    [Fact]
+    public async Task A_silo_declared_dead_in_the_table_stops_and_exits_with_code_3()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+        await using var silo = await RunningSilo.StartAsync(
+            "--zone", "a", "--port", "0", "--cluster-id", "fence-test", "--membership", "postgres", "--postgres", database.ConnectionString);
+
+        // What the other silos' votes would write if they had lost sight of this one.
+        var declared = await database.CountAsync(
+            "WITH dead AS (UPDATE cluster_membership SET status = 'Dead' WHERE cluster_id = 'fence-test' RETURNING 1) SELECT count(*) FROM dead");
+        declared.ShouldBe(1L);
+
+        (await silo.WaitForExitAsync(TimeSpan.FromSeconds(20))).ShouldBe(3);
+        silo.Output.ShouldContain("was declared dead by the cluster and stopped; restart it to rejoin as a new incarnation.");
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition, string because, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));

@@ -40,6 +40,13 @@ public sealed partial class RunningSilo : IAsyncDisposable
         return silo;
     }
 
+    /// <summary>Waits for the process to exit on its own and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        await _process.WaitForExitAsync().WaitAsync(timeout);
+        return _process.ExitCode;
+    }
+
     /// <summary>kill -9: the process ends without leaving the cluster or deactivating anything.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
 
