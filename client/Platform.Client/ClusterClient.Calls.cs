@@ -74,6 +74,12 @@ public sealed partial class ClusterClient : IGrainCallRuntime
             };
         }
 
+        Route(request);
+    }
+
+    /// <summary>Sends the call to its grain's owner in the newest view; also used again for calls that could not be sent.</summary>
+    private void Route(Request request)
+    {
         var placement = _placement;
         if (placement.IsEmpty)
         {

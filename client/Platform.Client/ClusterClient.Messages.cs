@@ -11,6 +11,8 @@ namespace Platform.Client;
 /// <summary>The client's side of its connections: cluster views in, observer callbacks in, responses out.</summary>
 public sealed partial class ClusterClient : IMessageCenter, IWireReferenceResolver
 {
+    private static readonly TimeSpan RerouteDelay = TimeSpan.FromMilliseconds(100);
+
     IWireReferenceResolver IMessageCenter.References => this;
 
     T IWireReferenceResolver.GetReference<T>(GrainId grainId) => (T)_registry.GetProxyFactory(typeof(T))(grainId, this);
@@ -42,6 +44,30 @@ public sealed partial class ClusterClient : IMessageCenter, IWireReferenceResolv
         }
     }
 
+    /// <summary>The call never left: route it again shortly (a newer view may send it elsewhere), until its deadline.</summary>
+    void IMessageCenter.OnUndeliverable(Request request, string reason)
+    {
+        var retryAt = Time.GetTimestamp() + (long)(RerouteDelay.TotalSeconds * Time.TimestampFrequency);
+        if (request.IsOneWay || _disposed.IsCancellationRequested || retryAt >= request.DeadlineTimestamp || request.IsCallerCompleted)
+        {
+            var failure = new SiloUnavailableException($"Call {request.InterfaceName}.{request.MethodName} to {request.Target} failed: {reason}.", mayHaveRun: false);
+            request.TryFailCaller(failure);
+            OnOutboundCallFinished(request, failure);
+            return;
+        }
+
+        _ = RerouteLaterAsync(request);
+    }
+
+    /// <summary>Clients host no grains, so there is nothing to hand over.</summary>
+    Task IMessageCenter.OnHandoffRequestedAsync(GrainId grainId) => Task.CompletedTask;
+
+    private async Task RerouteLaterAsync(Request request)
+    {
+        await Task.Delay(RerouteDelay, Time);
+        Route(request);
+    }
+
     void IMessageCenter.OnClusterView(PeerConnection peer, ReadOnlySpan<byte> payload)
     {
         var (version, silos) = ClusterViewFrame.Read(payload);
@@ -56,9 +82,10 @@ public sealed partial class ClusterClient : IMessageCenter, IWireReferenceResolv
             ActiveSilos = silos.Select(entry => entry.Silo).ToList();
         }
 
+        // A silo that left still answers the calls it has; its link closes when it closes the connection.
         foreach (var (silo, link) in _links)
         {
-            if (!ActiveSilos.Contains(silo) && _links.TryRemove(silo, out _))
+            if (!ActiveSilos.Contains(silo) && (link.Peer?.PendingCount ?? 0) == 0 && _links.TryRemove(silo, out _))
             {
                 link.Close();
             }

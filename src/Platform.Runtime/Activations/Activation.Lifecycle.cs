@@ -10,6 +10,11 @@ internal sealed partial class Activation
 
     internal async ValueTask ActivateAsync()
     {
+        if (_silo.Cluster is { } cluster)
+        {
+            await cluster.AwaitHandoffAsync(GrainId);
+        }
+
         Grain grain;
         GrainConstructionScope.Current = this;
         try

@@ -24,6 +24,24 @@ public sealed class ClusterOptions
     /// <summary>The largest frame accepted from a peer.</summary>
     public int MaxFrameBytes { get; set; } = 4 * 1024 * 1024;
 
+    /// <summary>How many activations per second a silo moves away after a view change (scale-out rebalancing).</summary>
+    public int RebalanceRate { get; set; } = 2_000;
+
+    /// <summary>How long after a view change a new activation first asks the grain's previous owner to let go of it.</summary>
+    public TimeSpan HandoffWindow { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long an activation waits for a previous owner's answer before it treats that owner as gone.</summary>
+    public TimeSpan HandoffTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How long a stopping silo waits without any new call arriving before it closes its connections: long enough for
+    /// every other silo and client to have switched to the view without it (membership refresh is 1 s by default).
+    /// </summary>
+    public TimeSpan DrainQuietPeriod { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a call that could not be sent waits before it is routed again (its deadline still holds).</summary>
+    public TimeSpan RerouteDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+
     public ClusterMembershipOptions Membership { get; set; } = new();
 
     public void Validate()
@@ -59,6 +77,19 @@ public sealed class ClusterOptions
         if (MaxFrameBytes < 1024)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxFrameBytes), MaxFrameBytes, $"ClusterOptions.MaxFrameBytes must be at least 1024; it is {MaxFrameBytes}.");
+        }
+
+        if (RebalanceRate < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(RebalanceRate), RebalanceRate, $"ClusterOptions.RebalanceRate must be at least 1 activation a second; it is {RebalanceRate}.");
+        }
+
+        foreach (var (value, name) in new[] { (HandoffWindow, nameof(HandoffWindow)), (HandoffTimeout, nameof(HandoffTimeout)), (DrainQuietPeriod, nameof(DrainQuietPeriod)), (RerouteDelay, nameof(RerouteDelay)) })
+        {
+            if (value <= TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(name, value, $"ClusterOptions.{name} must be greater than zero; it is {value}.");
+            }
         }
 
         Membership.Validate();

@@ -44,11 +44,39 @@ internal sealed partial class ClusterRuntime : IMessageCenter
 
     public void OnOutboundCallFinished(Request request, Exception? failure) => _silo.Calls.ReleaseExtras(request, failure);
 
+    /// <summary>The call never left: route it again after a short delay (the view may have changed meanwhile), until its deadline.</summary>
+    public void OnUndeliverable(Request request, string reason)
+    {
+        if (request.Hops > 0)
+        {
+            request.Hops--;
+        }
+
+        var retryAt = Time.GetTimestamp() + (long)(_options.RerouteDelay.TotalSeconds * Time.TimestampFrequency);
+        if (request.IsOneWay || _fenced || retryAt >= request.DeadlineTimestamp || request.IsCallerCompleted)
+        {
+            var failure = new SiloUnavailableException($"Call {request.InterfaceName}.{request.MethodName} to {request.Target} failed: {reason}.", mayHaveRun: false);
+            request.TryFailCaller(failure);
+            _silo.Calls.ReleaseExtras(request, failure);
+            return;
+        }
+
+        RuntimeLog.Rerouting(_silo.Logger, request.MethodName, request.Target, reason);
+        _ = RerouteLaterAsync(request);
+    }
+
+    private async Task RerouteLaterAsync(Request request)
+    {
+        await Task.Delay(_options.RerouteDelay, Time);
+        _silo.Calls.Redispatch(request);
+    }
+
     public void OnClusterView(PeerConnection peer, ReadOnlySpan<byte> payload) =>
         throw new WireProtocolException("silos do not accept cluster views from peers; views come from the membership table");
 
     public void OnPeerClosed(PeerConnection peer, Exception? reason)
     {
+        _accepted.TryRemove(peer, out _);
         if (peer.Peer is { Role: PeerRole.Client, ClientId: { } clientId })
         {
             _clients.TryRemove(new KeyValuePair<string, PeerConnection>(clientId, peer));

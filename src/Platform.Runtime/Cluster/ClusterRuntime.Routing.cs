@@ -22,7 +22,8 @@ internal sealed partial class ClusterRuntime
         }
 
         var placement = _placement;
-        if (placement.IsEmpty || request.Hops >= MaxHops || _silo.Registry.IsStatelessWorker(target.Type))
+        // A leaving silo keeps forwarding whatever the hop count: running a call here would activate a grain on it again.
+        if (placement.IsEmpty || (request.Hops >= MaxHops && !_leaving) || _silo.Registry.IsStatelessWorker(target.Type))
         {
             return false;
         }
@@ -73,26 +74,6 @@ internal sealed partial class ClusterRuntime
 
         Reject(request, $"the silo that hosts it ({host}) is not an active member of the cluster");
         return true;
-    }
-
-    /// <summary>After a view change, deactivates the grains this silo no longer owns, so that their new owner is the only host.</summary>
-    private void Rebalance(ZoneAwarePlacement placement)
-    {
-        if (placement.IsEmpty || !View.IsActive(Self))
-        {
-            return;
-        }
-
-        foreach (var activation in _silo.Catalog.Activations)
-        {
-            var grainId = activation.GrainId;
-            if (grainId.Type != GrainTypeRegistry.ObserverGrainType
-                && !_silo.Registry.IsStatelessWorker(grainId.Type)
-                && placement.Owner(grainId) != Self)
-            {
-                activation.BeginDeactivation(DeactivationReason.Rebalanced, graceful: true, failQueuedWith: null);
-            }
-        }
     }
 
     private void Reject(Request request, string reason)

@@ -20,6 +20,7 @@ internal sealed partial class ClusterRuntime : IAsyncDisposable
     private readonly IMembershipTable _table;
     private readonly ConcurrentDictionary<SiloAddress, OutboundLink> _silos = new();
     private readonly ConcurrentDictionary<string, PeerConnection> _clients = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<PeerConnection, byte> _accepted = new();
     private readonly ConnectionOptions _connectionOptions;
     private ConnectionListener? _listener;
     private MembershipAgent? _agent;
@@ -63,6 +64,7 @@ internal sealed partial class ClusterRuntime : IAsyncDisposable
             {
                 var peer = new PeerConnection(this, peer: null, $"peer at {connection.RemoteEndPoint}");
                 peer.Attach(connection);
+                _accepted.TryAdd(peer, 0);
                 return peer;
             },
             _connectionOptions);
@@ -77,25 +79,9 @@ internal sealed partial class ClusterRuntime : IAsyncDisposable
         _agent.ViewChanged += OnViewChanged;
         _agent.Fenced += OnFenced;
         await _agent.JoinAsync(cancellationToken);
-        OnViewChanged(_agent.CurrentView);
+        OnJoined(_agent.CurrentView);
         _deadlineTimer = _silo.Time.CreateTimer(static state => ((ClusterRuntime)state!).SweepDeadlines(), this, _silo.Options.SweepInterval, _silo.Options.SweepInterval);
         RuntimeLog.ClusterJoined(_silo.Logger, Self.ToString(), _options.Zone, _agent.CurrentView.ActiveSilos.Count);
-    }
-
-    /// <summary>Leaves the membership first so that others stop routing here, while calls already here still finish.</summary>
-    public async Task LeaveAsync(CancellationToken cancellationToken)
-    {
-        if (_agent is { } agent && !_fenced)
-        {
-            try
-            {
-                await agent.LeaveAsync(cancellationToken);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                RuntimeLog.ClusterLeaveFailed(_silo.Logger, exception);
-            }
-        }
     }
 
     /// <summary>Stops serving without leaving the membership (tests' stand-in for kill -9).</summary>
@@ -122,41 +108,6 @@ internal sealed partial class ClusterRuntime : IAsyncDisposable
         {
             await listener.DisposeAsync();
         }
-    }
-
-    private void OnViewChanged(ClusterView view)
-    {
-        var placement = new ZoneAwarePlacement(view.Version, view.ActiveSilos);
-        _placement = placement;
-        foreach (var (silo, link) in _silos)
-        {
-            if (!view.IsActive(silo) && _silos.TryRemove(silo, out _))
-            {
-                link.Close();
-            }
-        }
-
-        var frame = new ClusterViewFrame(view);
-        foreach (var client in _clients.Values)
-        {
-            client.TrySend(frame);
-        }
-
-        Rebalance(placement);
-        RuntimeLog.ClusterViewChanged(_silo.Logger, view.Version, view.ActiveSilos.Count);
-    }
-
-    private void OnFenced()
-    {
-        _fenced = true;
-        RuntimeLog.SiloFenced(_silo.Logger, Self.ToString());
-        foreach (var activation in _silo.Catalog.Activations.ToList())
-        {
-            activation.BeginDeactivation(DeactivationReason.ShuttingDown, graceful: false,
-                failQueuedWith: new SiloUnavailableException($"Silo {Self} was declared dead by the cluster and stopped serving.", mayHaveRun: false));
-        }
-
-        Fenced?.Invoke();
     }
 
     private void SweepDeadlines()

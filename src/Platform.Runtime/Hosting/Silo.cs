@@ -114,6 +114,7 @@ public sealed class Silo : IAsyncDisposable
         _sweeper.Dispose();
         if (Runtime.Cluster is { } stopping)
         {
+            await stopping.DrainAsync(Runtime.Options.ShutdownTimeout);
             await stopping.DisposeAsync();
         }
     }

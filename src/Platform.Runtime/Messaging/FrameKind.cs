@@ -9,6 +9,8 @@ internal static class FrameKind
     public const byte Ping = 4;
     public const byte Pong = 5;
     public const byte ClusterView = 6;
+    public const byte Handoff = 7;
+    public const byte HandoffDone = 8;
 
     public static string Name(byte kind) => kind switch
     {
@@ -18,6 +20,8 @@ internal static class FrameKind
         Ping => "Ping",
         Pong => "Pong",
         ClusterView => "ClusterView",
+        Handoff => "Handoff",
+        HandoffDone => "HandoffDone",
         _ => $"unknown kind {kind}",
     };
 }

@@ -129,11 +129,5 @@ internal sealed class OutboundLink(string description, Func<CancellationToken, T
         return peer;
     }
 
-    private void Fail(Request request, string reason)
-    {
-        var failure = new SiloUnavailableException(
-            $"Call {request.InterfaceName}.{request.MethodName} to {request.Target} failed: {reason}.", mayHaveRun: false);
-        request.TryFailCaller(failure);
-        center.OnOutboundCallFinished(request, failure);
-    }
+    private void Fail(Request request, string reason) => center.OnUndeliverable(request, reason);
 }

@@ -16,6 +16,8 @@ internal sealed class PeerConnection : IFrameHandler, IRemoteResponder
     private readonly ConcurrentDictionary<long, Request> _pending = new();
     private readonly ConcurrentDictionary<long, TaskCompletionSource<bool>> _probes = new();
     private long _nextId;
+    private int _inboundInFlight;
+    private long _lastInboundTimestamp;
     private volatile bool _closed;
 
     public PeerConnection(IMessageCenter center, HelloMessage? peer, string description)
@@ -36,6 +38,12 @@ internal sealed class PeerConnection : IFrameHandler, IRemoteResponder
 
     public int PendingCount => _pending.Count;
 
+    /// <summary>Calls that arrived here and have not been answered yet: a stopping silo waits for them before it closes.</summary>
+    public int InboundInFlight => Volatile.Read(ref _inboundInFlight);
+
+    /// <summary>When the last call arrived, on the center's clock.</summary>
+    public long LastInboundTimestamp => Interlocked.Read(ref _lastInboundTimestamp);
+
     public void Attach(Connection connection) => Connection = connection;
 
     public bool TrySend(IOutboundFrame frame) => !_closed && Connection is { } connection && connection.TrySend(frame);
@@ -44,20 +52,32 @@ internal sealed class PeerConnection : IFrameHandler, IRemoteResponder
     {
         if (request.IsOneWay)
         {
-            var sent = TrySend(new RequestFrame(request, 0, _center.Time));
-            _center.OnOutboundCallFinished(request, sent ? null : Unavailable(request, mayHaveRun: false));
+            if (TrySend(new RequestFrame(request, 0, _center.Time)))
+            {
+                _center.OnOutboundCallFinished(request, null);
+            }
+            else
+            {
+                _center.OnUndeliverable(request, $"the connection to {Description} is closed");
+            }
+
             return;
         }
 
         var id = Interlocked.Increment(ref _nextId);
         _pending[id] = request;
-        if (!TrySend(new RequestFrame(request, id, _center.Time)) || _closed)
+        if (!TrySend(new RequestFrame(request, id, _center.Time)))
         {
-            // Closed concurrently: whoever removes the entry first completes the caller.
+            // Never queued, so certainly not run: whoever removes the entry first owns the call.
             if (_pending.TryRemove(id, out _))
             {
-                Fail(request, Unavailable(request, mayHaveRun: false));
+                _center.OnUndeliverable(request, $"the connection to {Description} is closed");
             }
+        }
+        else if (_closed && _pending.TryRemove(id, out _))
+        {
+            // Queued just as the connection closed: it may or may not have left.
+            Fail(request, Unavailable(request, mayHaveRun: true));
         }
     }
 
@@ -75,6 +95,26 @@ internal sealed class PeerConnection : IFrameHandler, IRemoteResponder
             }
 
             return await answer.Task.WaitAsync(timeout, _center.Time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+        finally
+        {
+            _probes.TryRemove(nonce, out _);
+        }
+    }
+
+    /// <summary>Asks the peer to give up its activation of <paramref name="grainId"/>; false if no answer came within <paramref name="timeout"/>.</summary>
+    public async Task<bool> HandoffAsync(GrainId grainId, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var nonce = Interlocked.Increment(ref _nextId);
+        var answer = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _probes[nonce] = answer;
+        try
+        {
+            return TrySend(new HandoffFrame(nonce, grainId)) && await answer.Task.WaitAsync(timeout, _center.Time, cancellationToken);
         }
         catch (TimeoutException)
         {
@@ -124,11 +164,15 @@ internal sealed class PeerConnection : IFrameHandler, IRemoteResponder
                 TrySend(new PingFrame(FrameKind.Pong, ReadNonce(payload)));
                 break;
             case FrameKind.Pong:
+            case FrameKind.HandoffDone:
                 if (_probes.TryGetValue(ReadNonce(payload), out var answer))
                 {
                     answer.TrySetResult(true);
                 }
 
+                break;
+            case FrameKind.Handoff:
+                OnHandoff(payload);
                 break;
             case FrameKind.ClusterView:
                 _center.OnClusterView(this, payload);
@@ -157,7 +201,25 @@ internal sealed class PeerConnection : IFrameHandler, IRemoteResponder
         _center.OnPeerClosed(this, reason);
     }
 
-    void IRemoteResponder.OnCompleted(Request request) => TrySend(new ResponseFrame(request));
+    void IRemoteResponder.OnCompleted(Request request)
+    {
+        TrySend(new ResponseFrame(request));
+        Interlocked.Decrement(ref _inboundInFlight);
+    }
+
+    private void OnHandoff(ReadOnlySpan<byte> payload)
+    {
+        var reader = new WireReader(payload, references: null);
+        var nonce = reader.ReadInt64();
+        var grainId = reader.ReadGrainId();
+        _ = AnswerHandoffAsync(nonce, grainId);
+    }
+
+    private async Task AnswerHandoffAsync(long nonce, GrainId grainId)
+    {
+        await _center.OnHandoffRequestedAsync(grainId);
+        TrySend(new PingFrame(FrameKind.HandoffDone, nonce));
+    }
 
     private void AcceptHello(byte kind, ReadOnlySpan<byte> payload)
     {
@@ -215,10 +277,12 @@ internal sealed class PeerConnection : IFrameHandler, IRemoteResponder
         request.Hops = hops;
         request.StartTimestamp = now;
         request.DeadlineTimestamp = now + (long)(remainingMilliseconds / 1000.0 * time.TimestampFrequency);
+        Interlocked.Exchange(ref _lastInboundTimestamp, now);
         if (!oneWay)
         {
             request.InboundCorrelationId = correlationId;
             request.Responder = this;
+            Interlocked.Increment(ref _inboundInFlight);
         }
 
         _center.OnInboundCall(this, request);

@@ -33,6 +33,8 @@ internal sealed class ZoneAwarePlacement
 
     public bool IsEmpty => _zones.Length == 0;
 
+    public bool Contains(SiloAddress silo) => _zones.Any(zone => zone.Silos.Any(entry => entry.Silo == silo));
+
     public SiloAddress Owner(GrainId grainId) => Owner(StableHash.Of(grainId));
 
     public SiloAddress Owner(ulong grainHash)

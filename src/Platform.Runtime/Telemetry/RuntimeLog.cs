@@ -49,4 +49,10 @@ internal static partial class RuntimeLog
 
     [LoggerMessage(24, LogLevel.Debug, "An early membership refresh failed; the periodic one will retry")]
     public static partial void ClusterRefreshFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(25, LogLevel.Warning, "Stopping silo still had unanswered calls after {Timeout}; closing its connections anyway")]
+    public static partial void DrainTimedOut(ILogger logger, TimeSpan timeout);
+
+    [LoggerMessage(26, LogLevel.Debug, "Call {Method} to {GrainId} could not be sent ({Reason}); routing it again")]
+    public static partial void Rerouting(ILogger logger, string method, GrainId grainId, string reason);
 }
