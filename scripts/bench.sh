@@ -17,7 +17,7 @@ if [[ $# -gt 0 ]]; then
   for _ in $(seq "$runs"); do dotnet "$bench" "$@" | tee -a "$out"; done
 else
   for _ in $(seq "$runs"); do
-    for scenario in local-baseline local-call activation remote-baseline remote-call failover; do
+    for scenario in local-baseline local-call activation remote-baseline remote-call failover rolling-restart rebalance; do
       dotnet "$bench" "$scenario" | tee -a "$out"
     done
   done

@@ -26,76 +26,41 @@ internal static class RemoteScenarios
 
     /// <summary>
     /// Three silos in zones a, b and c on PostgreSQL under steady write load; kills one with SIGKILL after a third of
-    /// the run and reports how long until every call succeeded again and how many acknowledged writes went missing.
+    /// the run and reports how long until every call succeeded again (the last failure, and every counter written
+    /// again: calls to a dead silo's grains wait to be re-routed rather than fail) and how many acknowledged writes
+    /// went missing.
     /// </summary>
     public static async Task<BenchResult> FailoverAsync(BenchOptions options)
     {
-        var postgres = Environment.GetEnvironmentVariable("PLATFORM_BENCH_POSTGRES") ?? DefaultPostgres;
         var clusterId = $"failover-{Guid.NewGuid():N}"[..24];
-        var silos = new List<SelfProcess>();
-        foreach (var zone in new[] { "a", "b", "c" })
-        {
-            silos.Add(await SelfProcess.StartAsync(SiloServer.Command, "--zone", zone, "--cluster-id", clusterId, "--postgres", postgres));
-        }
+        var silos = await StartSilosAsync(clusterId, ["a", "b", "c"]);
 
         try
         {
             await using var client = await ConnectAsync(clusterId, [.. silos.Select(silo => silo.Endpoint)]);
             await WaitForViewAsync(client, 3);
-            var grains = Enumerable.Range(0, options.Count).Select(i => client.GetGrain<IBenchCounterGrain>(i)).ToArray();
-            var acknowledged = new long[grains.Length];
-            var failures = new ConcurrentQueue<long>();
-            var ops = 0L;
+            var grains = CounterLoad.FreshCounters(client, options.Count);
+            var load = new CounterLoad(grains, options.Concurrency);
             var start = Stopwatch.GetTimestamp();
             var end = start + (long)(options.DurationSeconds * Stopwatch.Frequency);
-            var killAt = start + ((end - start) / 3);
-            var killed = 0L;
-
-            var workers = Enumerable.Range(0, options.Concurrency).Select(worker => Task.Run(async () =>
-            {
-                for (var i = worker; Stopwatch.GetTimestamp() < end; i = (i + options.Concurrency) % grains.Length)
-                {
-                    try
-                    {
-                        var value = await grains[i].Add(1);
-                        InterlockedMax(ref acknowledged[i], value);
-                        Interlocked.Increment(ref ops);
-                    }
-                    catch (PlatformException)
-                    {
-                        failures.Enqueue(Stopwatch.GetTimestamp());
-                        await Task.Delay(20);
-                    }
-                    catch (TimeoutException)
-                    {
-                        failures.Enqueue(Stopwatch.GetTimestamp());
-                    }
-                }
-            })).ToList();
-
-            while (Stopwatch.GetTimestamp() < killAt)
-            {
-                await Task.Delay(10);
-            }
-
+            load.Start();
+            await Task.Delay(TimeSpan.FromSeconds(options.DurationSeconds / 3));
             silos[1].Kill();
-            killed = Stopwatch.GetTimestamp();
-            await Task.WhenAll(workers);
+            var killed = load.Mark();
+            await Task.Delay(TimeSpan.FromSeconds(Math.Max(0, Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), end).TotalSeconds)));
+            await load.StopAsync();
             var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
 
-            var lastFailure = failures.Where(time => time >= killed).DefaultIfEmpty(killed).Max();
-            var recovered = lastFailure < end - (Stopwatch.Frequency / 2);
-            var lost = 0L;
-            for (var i = 0; i < grains.Length; i++)
-            {
-                var stored = await grains[i].Get();
-                lost += Math.Max(0, acknowledged[i] - stored);
-            }
-
+            var lastFailure = load.Failures.Where(time => time >= killed).DefaultIfEmpty(killed).Max();
+            var recoveredAt = load.AllSucceededSinceMark() is { } allWritten ? Math.Max(allWritten, lastFailure) : long.MaxValue;
+            var recovered = recoveredAt < end - (Stopwatch.Frequency / 2);
+            var (lost, _) = await load.VerifyAsync();
+            var ops = load.Ops;
+            var failed = load.Failures.Count;
             var result = new BenchResult("failover", ops, seconds, 0, 0, options.Concurrency);
-            result.Extra["recovery_s"] = recovered ? Math.Round(Stopwatch.GetElapsedTime(killed, lastFailure).TotalSeconds, 3) : -1;
+            result.Extra["recovery_s"] = recovered ? Math.Round(Stopwatch.GetElapsedTime(killed, recoveredAt).TotalSeconds, 3) : -1;
             result.Extra["lost_writes"] = lost;
-            result.Extra["failed_calls"] = failures.Count;
+            result.Extra["failed_calls"] = failed;
             result.Extra["grains"] = grains.Length;
             return result;
         }
@@ -108,14 +73,30 @@ internal static class RemoteScenarios
         }
     }
 
-    private static async Task<ClusterClient> ConnectAsync(string clusterId, params string[] gateways) =>
+    /// <summary>One silo process per zone on the PostgreSQL of scripts/postgres.sh (or PLATFORM_BENCH_POSTGRES); ports as given, else free ones.</summary>
+    internal static async Task<List<SelfProcess>> StartSilosAsync(string clusterId, string[] zones, int[]? ports = null)
+    {
+        var silos = new List<SelfProcess>();
+        for (var i = 0; i < zones.Length; i++)
+        {
+            silos.Add(await StartSiloAsync(clusterId, zones[i], ports?[i] ?? 0));
+        }
+
+        return silos;
+    }
+
+    internal static Task<SelfProcess> StartSiloAsync(string clusterId, string zone, int port) =>
+        SelfProcess.StartAsync(SiloServer.Command, "--zone", zone, "--cluster-id", clusterId, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--postgres", Environment.GetEnvironmentVariable("PLATFORM_BENCH_POSTGRES") ?? DefaultPostgres);
+
+    internal static async Task<ClusterClient> ConnectAsync(string clusterId, params string[] gateways) =>
         await new ClusterClientBuilder()
             .AddGrains(typeof(RemoteScenarios).Assembly)
             .UseGateways(gateways)
             .Configure(options => options.ClusterId = clusterId)
             .ConnectAsync();
 
-    private static async Task WaitForViewAsync(ClusterClient client, int silos)
+    internal static async Task WaitForViewAsync(ClusterClient client, int silos)
     {
         var deadline = Stopwatch.GetTimestamp() + (30 * Stopwatch.Frequency);
         while (client.ActiveSilos.Count < silos)
@@ -135,19 +116,4 @@ internal static class RemoteScenarios
             var value = 0;
             return async () => value = await grains[slot].Ping(value);
         });
-
-    private static void InterlockedMax(ref long target, long value)
-    {
-        var current = Volatile.Read(ref target);
-        while (value > current)
-        {
-            var seen = Interlocked.CompareExchange(ref target, value, current);
-            if (seen == current)
-            {
-                return;
-            }
-
-            current = seen;
-        }
-    }
 }

@@ -16,6 +16,8 @@ public static class Scenarios
         "remote-baseline" => RemoteBaseline.RunAsync(options),
         "remote-call" => RemoteScenarios.RemoteCallAsync(options),
         "failover" => RemoteScenarios.FailoverAsync(options),
+        "rolling-restart" => ClusterScenarios.RollingRestartAsync(options),
+        "rebalance" => ClusterScenarios.RebalanceAsync(options),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Scenario, "unknown scenario"),
     };
 

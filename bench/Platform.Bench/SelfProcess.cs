@@ -10,6 +10,7 @@ namespace Platform.Bench;
 internal sealed class SelfProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private int _activations;
 
     private SelfProcess(Process process, int port)
     {
@@ -41,7 +42,35 @@ internal sealed class SelfProcess : IAsyncDisposable
             throw new InvalidOperationException($"the {mode} process printed '{line}' instead of its port");
         }
 
-        return new SelfProcess(process, port);
+        var started = new SelfProcess(process, port);
+        _ = started.FollowOutputAsync();
+        return started;
+    }
+
+    /// <summary>The activation count the silo last reported (silo mode only).</summary>
+    public int Activations => Volatile.Read(ref _activations);
+
+    /// <summary>SIGTERM: the silo stops gracefully (leaves the cluster, hands its grains over, answers what it has).</summary>
+    public async Task TerminateAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        await _process.WaitForExitAsync().WaitAsync(timeout);
+    }
+
+    private async Task FollowOutputAsync()
+    {
+        while (await _process.StandardOutput.ReadLineAsync() is { } line)
+        {
+            if (line.StartsWith("activations ", StringComparison.Ordinal)
+                && int.TryParse(line.AsSpan("activations ".Length), NumberStyles.None, CultureInfo.InvariantCulture, out var count))
+            {
+                Volatile.Write(ref _activations, count);
+            }
+        }
     }
 
     /// <summary>kill -9: no graceful leave, no deactivation.</summary>
@@ -49,7 +78,11 @@ internal sealed class SelfProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _process.Kill(entireProcessTree: true);
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
         await _process.WaitForExitAsync();
         _process.Dispose();
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.PostgreSql;
 using Platform.Runtime;
@@ -6,8 +7,9 @@ using Platform.Runtime;
 namespace Platform.Bench;
 
 /// <summary>
-/// <c>serve-silo [--zone Z] [--cluster-id ID] [--postgres CONN]</c>: the silo process the remote scenarios start and
-/// kill. Hosts the bench grains on a free loopback port and prints the port once it has joined.
+/// <c>serve-silo [--zone Z] [--cluster-id ID] [--port N] [--postgres CONN]</c>: the silo process the remote scenarios
+/// start, stop and kill. Hosts the bench grains on loopback (a free port unless given), prints the port once it has
+/// joined, then its activation count every quarter second; SIGTERM or a closed stdin stops it gracefully.
 /// </summary>
 internal static class SiloServer
 {
@@ -17,6 +19,7 @@ internal static class SiloServer
     {
         string zone = "a", clusterId = "bench";
         string? postgres = null;
+        var port = 0;
         for (var i = 0; i + 1 < args.Count; i += 2)
         {
             switch (args[i])
@@ -29,6 +32,9 @@ internal static class SiloServer
                     break;
                 case "--postgres":
                     postgres = args[i + 1];
+                    break;
+                case "--port":
+                    port = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture);
                     break;
                 default:
                     await Console.Error.WriteLineAsync($"serve-silo: unknown option '{args[i]}'");
@@ -44,7 +50,7 @@ internal static class SiloServer
             {
                 cluster.ClusterId = clusterId;
                 cluster.Zone = zone;
-                cluster.Port = 0;
+                cluster.Port = port;
                 cluster.ListenAddress = IPAddress.Loopback;
             }
 
@@ -63,8 +69,23 @@ internal static class SiloServer
         await silo.StartAsync();
         Console.WriteLine(silo.Address.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-        // The parent stops this process by killing it, or by closing stdin for a graceful stop.
-        await Console.In.ReadToEndAsync();
+        var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+        {
+            signal.Cancel = true;
+            stopping.TrySetResult();
+        });
+        _ = Task.Run(async () =>
+        {
+            await Console.In.ReadToEndAsync();
+            stopping.TrySetResult();
+        });
+        while (!stopping.Task.IsCompleted)
+        {
+            Console.WriteLine($"activations {silo.ActivationCount}");
+            await Task.WhenAny(stopping.Task, Task.Delay(250));
+        }
+
         await silo.StopAsync();
         return 0;
     }

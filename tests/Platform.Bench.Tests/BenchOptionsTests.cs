@@ -25,8 +25,8 @@ public sealed class BenchOptionsTests
     }
 
     [Theory]
-    [InlineData(new string[0], "missing SCENARIO; expected one of: local-call, local-baseline, activation, remote-baseline, remote-call, failover")]
-    [InlineData(new[] { "remote" }, "unknown scenario 'remote'; expected one of: local-call, local-baseline, activation, remote-baseline, remote-call, failover")]
+    [InlineData(new string[0], "missing SCENARIO; expected one of: local-call, local-baseline, activation, remote-baseline, remote-call, failover, rolling-restart, rebalance")]
+    [InlineData(new[] { "remote" }, "unknown scenario 'remote'; expected one of: local-call, local-baseline, activation, remote-baseline, remote-call, failover, rolling-restart, rebalance")]
     [InlineData(new[] { "local-call", "--duration" }, "option --duration needs a value")]
     [InlineData(new[] { "local-call", "--duration", "-1" }, "--duration must be a positive number of seconds; got '-1'")]
     [InlineData(new[] { "local-call", "--duration", "NaN" }, "--duration must be a positive number of seconds; got 'NaN'")]
@@ -74,10 +74,36 @@ public sealed class BenchOptionsTests
     }
 
     [Fact]
+    public async Task A_short_rolling_restart_of_three_silo_processes_fails_no_call_and_runs_none_twice()
+    {
+        var result = await Scenarios.RunAsync(new BenchOptions("rolling-restart", 4, 8, 40));
+
+        result.Ops.ShouldBeGreaterThan(0);
+        result.Extra["restarts"].ShouldBe(3);
+        result.Extra["failed_calls"].ShouldBe(0);
+        result.Extra["duplicate_executions"].ShouldBe(0);
+        result.Extra["lost_writes"].ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_small_rebalance_spreads_activations_over_the_silos_that_joined()
+    {
+        var result = await Scenarios.RunAsync(new BenchOptions("rebalance", 1, 32, 3_000));
+
+        result.Extra["seconds_to_balance"].ShouldBeGreaterThanOrEqualTo(0, "the activations became even within the time limit");
+        foreach (var silo in new[] { "a", "b", "c" })
+        {
+            result.Extra[$"activations_{silo}"].ShouldBeInRange(800, 1_200);
+        }
+    }
+
+    [Fact]
     public void Remote_scenarios_have_their_own_defaults()
     {
         BenchOptions.Parse(["remote-call"]).ShouldBe(new BenchOptions("remote-call", 5, 256, 256));
         BenchOptions.Parse(["failover"]).ShouldBe(new BenchOptions("failover", 20, 64, 300));
+        BenchOptions.Parse(["rolling-restart"]).ShouldBe(new BenchOptions("rolling-restart", 20, 64, 300));
+        BenchOptions.Parse(["rebalance"]).ShouldBe(new BenchOptions("rebalance", 5, 256, 100_000));
     }
 
     [Fact]
