@@ -102,6 +102,14 @@ public sealed class InProcessTestCluster : IAsyncDisposable
         await silo.CrashAsync();
     }
 
+    /// <summary>
+    /// Cuts <paramref name="silo"/> off from the other silos and clients, as a network partition would, while it can
+    /// still reach the membership table; <see cref="HealPartition"/> ends it.
+    /// </summary>
+    public void PartitionSilo(Silo silo) => silo.SetPartitioned(true);
+
+    public void HealPartition(Silo silo) => silo.SetPartitioned(false);
+
     /// <summary>A client connected to this cluster's silos as gateways; disposed with the cluster.</summary>
     public async Task<ClusterClient> ConnectClientAsync(Action<ClusterClientBuilder>? configure = null)
     {

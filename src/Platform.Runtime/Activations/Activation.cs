@@ -73,6 +73,8 @@ internal sealed partial class Activation : SynchronizationContext, IThreadPoolWo
 
     internal ActivationStatus Status => _status;
 
+    internal SiloRuntime Silo => _silo;
+
     /// <summary>Calls running or waiting here; read without the lock, as a hint for spreading stateless worker calls.</summary>
     internal int Load => (_exclusive is null ? 0 : 1) + _inbox.Count;
 

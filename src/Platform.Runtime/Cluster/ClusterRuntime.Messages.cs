@@ -24,6 +24,11 @@ internal sealed partial class ClusterRuntime : IMessageCenter
             throw new WireProtocolException($"silo {Self} was declared dead by the cluster and no longer serves");
         }
 
+        if (_partitioned)
+        {
+            throw new WireProtocolException($"silo {Self} is partitioned (test fault)");
+        }
+
         if (hello.Role == PeerRole.Client)
         {
             _clients[hello.ClientId!] = peer;

@@ -11,6 +11,28 @@ namespace Platform.Runtime.Cluster;
 internal sealed partial class ClusterRuntime
 {
     private volatile bool _leaving;
+    private volatile bool _partitioned;
+
+    /// <summary>
+    /// Test fault hook: cuts this silo off from every other silo and client (connections dropped, new ones refused both
+    /// ways) while it can still reach the membership table, as a network partition would.
+    /// </summary>
+    public void Partition()
+    {
+        _partitioned = true;
+        foreach (var peer in _accepted.Keys)
+        {
+            peer.Connection?.Close(new IOException("partitioned (test fault)"));
+        }
+
+        foreach (var link in _silos.Values)
+        {
+            link.Peer?.Connection?.Close(new IOException("partitioned (test fault)"));
+        }
+    }
+
+    /// <summary>Ends <see cref="Partition"/>.</summary>
+    public void Heal() => _partitioned = false;
 
     public async Task LeaveAsync(CancellationToken cancellationToken)
     {

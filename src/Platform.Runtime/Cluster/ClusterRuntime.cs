@@ -165,6 +165,11 @@ internal sealed partial class ClusterRuntime : IAsyncDisposable
 
     private async Task<PeerConnection> ConnectAsync(SiloAddress silo, CancellationToken cancellationToken)
     {
+        if (_partitioned)
+        {
+            throw new IOException($"Could not connect to {silo}: this silo is partitioned (test fault).");
+        }
+
         var peer = new PeerConnection(this, new HelloMessage(PeerRole.Silo, _options.ClusterId, silo, null), $"silo {silo}");
         var connection = await Connection.ConnectAsync(new DnsEndPoint(silo.Host, silo.Port), peer, _connectionOptions, cancellationToken);
         peer.Attach(connection);

@@ -131,6 +131,20 @@ public sealed class Silo : IAsyncDisposable
         }
     }
 
+    /// <summary>Test fault hook: cuts the silo off from other silos and clients (not from the membership table), or heals it.</summary>
+    internal void SetPartitioned(bool partitioned)
+    {
+        var cluster = Runtime.Cluster ?? throw new InvalidOperationException("Only a clustered silo can be partitioned.");
+        if (partitioned)
+        {
+            cluster.Partition();
+        }
+        else
+        {
+            cluster.Heal();
+        }
+    }
+
     /// <summary>Runs the periodic sweep now (deadlines, idle collection); the silo also runs it on its own timer.</summary>
     public int SweepNow() => _sweeper.Sweep().TimedOut;
 

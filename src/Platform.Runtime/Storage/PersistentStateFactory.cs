@@ -19,11 +19,9 @@ internal sealed class PersistentStateFactory(IServiceProvider services, SiloOpti
             ?? throw new InvalidOperationException(
                 $"{context.GrainId} asks for state '{stateName}' in grain storage '{name}', but no storage of that name is registered. " +
                 $"Register one with silo.AddMemoryGrainStorage(\"{name}\") or a durable provider.");
-        var state = new PersistentState<TState>(context.GrainId, stateName, storage, Json);
-        if (context is Activation activation)
-        {
-            activation.AddParticipant(state);
-        }
+        var activation = context as Activation;
+        var state = new PersistentState<TState>(context.GrainId, stateName, storage, Json, activation?.Silo.Cluster);
+        activation?.AddParticipant(state);
 
         return state;
     }

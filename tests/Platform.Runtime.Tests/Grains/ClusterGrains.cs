@@ -17,6 +17,9 @@ public interface IPlacedCounterGrain : IGrainWithStringKey
     [ReadOnly]
     [ResponseTimeout("00:00:01")]
     Task Sleep(TimeSpan duration);
+
+    /// <summary>Waits, then adds: a write that may come after the silo running it lost its ownership.</summary>
+    Task<int> AddAfter(int amount, TimeSpan delay);
 }
 
 public sealed class PlacedCounterGrain([PersistentState("counter")] IPersistentState<CounterState> state, Silo silo) : Grain, IPlacedCounterGrain
@@ -33,6 +36,12 @@ public sealed class PlacedCounterGrain([PersistentState("counter")] IPersistentS
     public Task<string> Host() => Task.FromResult(silo.Address.ToString());
 
     public Task Sleep(TimeSpan duration) => Task.Delay(duration);
+
+    public async Task<int> AddAfter(int amount, TimeSpan delay)
+    {
+        await Task.Delay(delay);
+        return await Add(amount);
+    }
 }
 
 public interface INewsObserver : IGrainObserver
