@@ -50,10 +50,11 @@ internal static class SiloHost
 
             silo.Configure(settings.ConfigureSilo);
 
-            // Without a registration of its own the silo falls back to embedded in-memory storage.
+            // Without a registration of its own the silo falls back to embedded in-memory storage and reminders.
             if (settings.Storage == StorageProvider.Postgres)
             {
                 silo.AddPostgreSqlGrainStorage(settings.PostgresConnectionString!, siloOptions.DefaultStorageName);
+                silo.AddPostgreSqlReminders(settings.PostgresConnectionString!);
             }
 
             void ConfigureCluster(ClusterOptions cluster) => settings.Cluster.Apply(cluster, defaultPort);

@@ -12,17 +12,17 @@ internal sealed class SiloHostSettings
 
     public bool ShowHelp { get; set; }
 
-    /// <summary>Where grain state is kept; reminders stay in memory either way.</summary>
+    /// <summary>Where grain state and reminders are kept.</summary>
     public StorageProvider Storage { get; set; } = StorageProvider.Memory;
 
     /// <summary>The PostgreSQL connection string for <see cref="StorageProvider.Postgres"/>; the parser allows it with no other provider.</summary>
     public string? PostgresConnectionString { get; set; }
 
-    /// <summary>The grain storage as the start log line names it, without credentials.</summary>
+    /// <summary>The grain storage and reminders as the start log line names them, without credentials.</summary>
     public string DescribeStorage() =>
         Storage == StorageProvider.Postgres && PostgresConnectionString is not null
-            ? $"PostgreSQL grain storage at {PostgresConnectionStrings.Describe(PostgresConnectionString)}"
-            : "in-memory grain storage";
+            ? $"PostgreSQL grain storage and reminders at {PostgresConnectionStrings.Describe(PostgresConnectionString)}"
+            : "in-memory grain storage and reminders";
 
     /// <summary>Cluster id, zone, endpoint and membership: the silo is always a cluster member, alone by default.</summary>
     public ClusterSettings Cluster { get; } = new();

@@ -80,8 +80,8 @@ internal static class SiloHostSettingsParser
         var text = new StringBuilder();
         text.AppendLine("Usage: Platform.Silo [options]");
         text.AppendLine();
-        text.AppendLine("Runs a Platform silo that hosts the marketplace grains, with grain state in memory or in PostgreSQL (--storage)");
-        text.AppendLine("and reminders in memory.");
+        text.AppendLine("Runs a Platform silo that hosts the marketplace grains, with grain state and reminders in memory or in PostgreSQL");
+        text.AppendLine("(--storage).");
         text.AppendLine("Every setting can also come from the environment variable shown under it; the command line wins.");
         text.AppendLine();
         text.AppendLine("Options:");

@@ -4,6 +4,7 @@ using Npgsql;
 using Platform.Persistence;
 using Platform.Runtime;
 using Platform.Runtime.Membership;
+using Platform.Runtime.Reminders;
 
 namespace Platform.PostgreSql;
 
@@ -36,6 +37,22 @@ public static class PostgreSqlSiloBuilderExtensions
         silo.UseCluster(configure);
         silo.Services.Replace(ServiceDescriptor.Singleton<IMembershipTable>(services =>
             new PostgreSqlMembershipTable(services.GetRequiredService<NpgsqlDataSource>(), options.ClusterId)));
+        return silo;
+    }
+
+    /// <summary>
+    /// Keeps reminders in the database of <paramref name="connectionString"/>, under the silo's cluster id (that of
+    /// <see cref="UsePostgreSqlClustering"/> or <see cref="SiloBuilder.UseCluster"/>, else the default), so that they
+    /// survive restarts and move to the grain's new owner when a silo dies or leaves. Separate from clustering because
+    /// a silo can keep state and reminders in PostgreSQL while its membership stays in memory.
+    /// </summary>
+    public static SiloBuilder AddPostgreSqlReminders(this SiloBuilder silo, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        AddDatabase(silo, connectionString);
+        silo.Services.Replace(ServiceDescriptor.Singleton<IReminderTable>(services => new PostgreSqlReminderTable(
+            services.GetRequiredService<NpgsqlDataSource>(),
+            (services.GetService<ClusterOptions>() ?? new ClusterOptions()).ClusterId)));
         return silo;
     }
 

@@ -34,6 +34,9 @@ public sealed class InProcessTestCluster : IAsyncDisposable
     /// <summary>The membership table the clustered silos share.</summary>
     public IMembershipTable MembershipTable => _membership;
 
+    /// <summary>The reminder table the clustered silos share.</summary>
+    public IReminderTable ReminderTable => _reminders;
+
     public static InProcessTestClusterBuilder CreateBuilder() => new();
 
     internal static async Task<InProcessTestCluster> StartAsync(InProcessTestClusterBuilder builder)

@@ -10,7 +10,7 @@ public sealed class SiloExecutableTests
         var result = await SiloProcess.RunAsync(["--smoke"]);
 
         var job = AssignedSmokeJob(result);
-        result.Stderr.ShouldContain("running with in-memory grain storage and in-memory reminders");
+        result.Stderr.ShouldContain("running with in-memory grain storage and reminders; silo");
         result.Stderr.ShouldContain("hosting grain types: freelancer, job.");
     }
 
@@ -24,8 +24,8 @@ public sealed class SiloExecutableTests
             var result = await SiloProcess.RunAsync(["--smoke", "--storage", "postgres", "--postgres", database.ConnectionString]);
 
             var job = AssignedSmokeJob(result);
-            result.Stderr.ShouldContain($"running with PostgreSQL grain storage at ");
-            result.Stderr.ShouldContain($"/{database.Name} and in-memory reminders");
+            result.Stderr.ShouldContain($"running with PostgreSQL grain storage and reminders at ");
+            result.Stderr.ShouldContain($"/{database.Name}; silo");
             jobIds.Add(job.GetProperty("jobId").GetString()!);
         }
 

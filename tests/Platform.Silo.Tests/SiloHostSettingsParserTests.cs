@@ -15,7 +15,7 @@ public sealed class SiloHostSettingsParserTests
         settings.Smoke.ShouldBeFalse();
         settings.Storage.ShouldBe(StorageProvider.Memory);
         settings.PostgresConnectionString.ShouldBeNull();
-        settings.DescribeStorage().ShouldBe("in-memory grain storage");
+        settings.DescribeStorage().ShouldBe("in-memory grain storage and reminders");
         settings.CreateSiloOptions().ShouldBeEquivalentTo(new SiloOptions());
     }
 
@@ -105,7 +105,7 @@ public sealed class SiloHostSettingsParserTests
 
         settings.Storage.ShouldBe(StorageProvider.Postgres);
         settings.PostgresConnectionString.ShouldBe(Postgres);
-        settings.DescribeStorage().ShouldBe("PostgreSQL grain storage at 127.0.0.1:55432/platform");
+        settings.DescribeStorage().ShouldBe("PostgreSQL grain storage and reminders at 127.0.0.1:55432/platform");
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class SiloHostSettingsParserTests
     {
         var settings = SiloHostSettingsParser.Parse(["--storage", "postgres", "--postgres", "Host=db;Username=platform;Password=s3cret;Database=jobs"], NoEnvironment);
 
-        settings.DescribeStorage().ShouldBe("PostgreSQL grain storage at db:5432/jobs");
+        settings.DescribeStorage().ShouldBe("PostgreSQL grain storage and reminders at db:5432/jobs");
     }
 
     [Theory]

@@ -36,6 +36,7 @@ internal sealed partial class ClusterRuntime
         TellClients(view);
         _ = RebalanceAsync(placement);
         RuntimeLog.ClusterViewChanged(_silo.Logger, view.Version, view.ActiveSilos.Count);
+        ViewChanged?.Invoke(view);
     }
 
     private void TellClients(ClusterView view)

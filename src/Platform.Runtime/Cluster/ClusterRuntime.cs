@@ -54,6 +54,9 @@ internal sealed partial class ClusterRuntime : IAsyncDisposable
     /// <summary>Raised when this silo finds itself declared dead; the host should exit.</summary>
     public event Action? Fenced;
 
+    /// <summary>Raised after a new view has replaced the placement, on the membership agent's loop: do not block.</summary>
+    public event Action<ClusterView>? ViewChanged;
+
     public TimeProvider Time => _silo.Time;
 
     public async Task StartAsync(CancellationToken cancellationToken)

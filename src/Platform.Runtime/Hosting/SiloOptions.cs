@@ -30,6 +30,12 @@ public sealed class SiloOptions
     /// <summary>The storage provider used when a [PersistentState] names none.</summary>
     public string DefaultStorageName { get; set; } = "Default";
 
+    /// <summary>
+    /// How often a silo re-reads the reminder table besides on view changes: the longest a reminder registered on a silo
+    /// that did not own its grain (during a view change) waits before its owner schedules it.
+    /// </summary>
+    public TimeSpan ReminderSyncPeriod { get; set; } = TimeSpan.FromSeconds(30);
+
     public void Validate()
     {
         RequirePositive(DefaultCallTimeout, nameof(DefaultCallTimeout));
@@ -38,6 +44,7 @@ public sealed class SiloOptions
         RequirePositive(DefaultRestartWindow, nameof(DefaultRestartWindow));
         RequirePositive(DefaultQuarantinePeriod, nameof(DefaultQuarantinePeriod));
         RequirePositive(ShutdownTimeout, nameof(ShutdownTimeout));
+        RequirePositive(ReminderSyncPeriod, nameof(ReminderSyncPeriod));
         RequireAtLeast(DefaultMailboxCapacity, 1, nameof(DefaultMailboxCapacity));
         RequireAtLeast(DefaultMaxRestarts, 0, nameof(DefaultMaxRestarts));
         RequireAtLeast(TurnBudget, 1, nameof(TurnBudget));

@@ -27,4 +27,21 @@ public sealed class InMemoryReminderTable : IReminderTable
 
     public Task<bool> RemoveAsync(GrainId grainId, string reminderName, CancellationToken cancellationToken) =>
         Task.FromResult(_entries.TryRemove((grainId, reminderName), out _));
+
+    public Task<bool> TryClaimTickAsync(ReminderEntry entry, long tick, CancellationToken cancellationToken)
+    {
+        var key = (entry.GrainId, entry.ReminderName);
+
+        // Compare-and-swap on the whole stored record: a concurrent claim or re-registration makes TryUpdate fail and
+        // the loop decide again on what won.
+        while (_entries.TryGetValue(key, out var stored) && stored.HasScheduleOf(entry) && stored.LastTick < tick)
+        {
+            if (_entries.TryUpdate(key, stored with { LastTick = tick }, stored))
+            {
+                return Task.FromResult(true);
+            }
+        }
+
+        return Task.FromResult(false);
+    }
 }

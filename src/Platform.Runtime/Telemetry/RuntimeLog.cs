@@ -55,4 +55,13 @@ internal static partial class RuntimeLog
 
     [LoggerMessage(26, LogLevel.Debug, "Call {Method} to {GrainId} could not be sent ({Reason}); routing it again")]
     public static partial void Rerouting(ILogger logger, string method, GrainId grainId, string reason);
+
+    [LoggerMessage(40, LogLevel.Warning, "Reading the reminder table to find the reminders this silo owns failed; the next view change or sync period retries")]
+    public static partial void ReminderSyncFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(41, LogLevel.Warning, "Claiming tick {Tick} of reminder {ReminderName} of {GrainId} failed; it is not delivered until a claim succeeds")]
+    public static partial void ReminderClaimFailed(ILogger logger, Exception exception, GrainId grainId, string reminderName, long tick);
+
+    [LoggerMessage(42, LogLevel.Debug, "Tick {Tick} of reminder {ReminderName} of {GrainId} was not claimed here: another silo delivered it, or the reminder changed")]
+    public static partial void ReminderTickClaimedElsewhere(ILogger logger, GrainId grainId, string reminderName, long tick);
 }
