@@ -11,7 +11,7 @@ public sealed class ClientAndFencingTests
     [Fact]
     public async Task A_client_discovers_its_gateways_from_the_membership_table()
     {
-        await using var cluster = await StartAsync("a", "b");
+        await using var cluster = await ClusterTestHost.StartAsync(["a", "b"]);
         var clusterId = cluster.PrimarySilo.Runtime.Cluster!.ClusterId;
         await using var client = await new ClusterClientBuilder()
             .AddGrains(typeof(ClientAndFencingTests).Assembly)
@@ -26,7 +26,7 @@ public sealed class ClientAndFencingTests
     [Fact]
     public async Task A_client_skips_a_dead_gateway_and_fails_over_when_its_silo_goes()
     {
-        await using var cluster = await StartAsync("a", "b");
+        await using var cluster = await ClusterTestHost.StartAsync(["a", "b"]);
         var clusterId = cluster.PrimarySilo.Runtime.Cluster!.ClusterId;
         var (first, second) = (cluster.Silos[0], cluster.Silos[1]);
         await using var client = await new ClusterClientBuilder()
@@ -75,7 +75,7 @@ public sealed class ClientAndFencingTests
     [Fact]
     public async Task A_silo_declared_dead_by_the_cluster_fences_itself_and_stops_serving()
     {
-        await using var cluster = await StartAsync("a", "b");
+        await using var cluster = await ClusterTestHost.StartAsync(["a", "b"]);
         var (victim, survivor) = (cluster.Silos[0], cluster.Silos[1]);
         var fenced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         victim.Fenced += () => fenced.TrySetResult();
@@ -91,15 +91,5 @@ public sealed class ClientAndFencingTests
         error.Message.ShouldContain("was declared dead by the cluster and stopped serving");
         await Eventually.Until(() => survivor.ClusterView!.ActiveSilos.Count == 1, "the survivor no longer routes to the fenced silo");
         (await survivor.GrainFactory.GetGrain<IPlacedCounterGrain>("zombie").Add(1)).ShouldBe(1);
-    }
-
-    private static async Task<InProcessTestCluster> StartAsync(params string[] zones)
-    {
-        var cluster = await InProcessTestCluster.CreateBuilder()
-            .AddGrains(typeof(ClientAndFencingTests).Assembly)
-            .WithClusterSilos(zones)
-            .BuildAndStartAsync();
-        await Eventually.Until(() => cluster.Silos.All(silo => silo.ClusterView!.ActiveSilos.Count == zones.Length), "the silos see each other");
-        return cluster;
     }
 }

@@ -15,11 +15,7 @@ public sealed class ClusterCallTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _cluster = await InProcessTestCluster.CreateBuilder()
-            .AddGrains(typeof(ClusterCallTests).Assembly)
-            .WithClusterSilos(["a", "b", "c"])
-            .BuildAndStartAsync();
-        await Eventually.Until(() => _cluster.Silos.All(silo => silo.ClusterView!.ActiveSilos.Count == 3), "all three silos see each other");
+        _cluster = await ClusterTestHost.StartAsync(["a", "b", "c"]);
     }
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();

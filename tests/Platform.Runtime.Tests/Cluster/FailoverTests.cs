@@ -12,11 +12,7 @@ public sealed class FailoverTests
     [Fact]
     public async Task A_crashed_silo_is_declared_dead_and_its_grains_come_back_without_losing_acknowledged_writes()
     {
-        await using var cluster = await InProcessTestCluster.CreateBuilder()
-            .AddGrains(typeof(FailoverTests).Assembly)
-            .WithClusterSilos(["a", "b", "c"])
-            .BuildAndStartAsync();
-        await Eventually.Until(() => cluster.Silos.All(silo => silo.ClusterView!.ActiveSilos.Count == 3), "all three silos see each other");
+        await using var cluster = await ClusterTestHost.StartAsync(["a", "b", "c"]);
         var client = await cluster.ConnectClientAsync();
 
         var keys = Enumerable.Range(0, 90).Select(i => $"durable-{i}").ToArray();
@@ -88,11 +84,7 @@ public sealed class FailoverTests
     [Fact]
     public async Task A_silo_that_leaves_gracefully_is_removed_from_every_view_at_once()
     {
-        await using var cluster = await InProcessTestCluster.CreateBuilder()
-            .AddGrains(typeof(FailoverTests).Assembly)
-            .WithClusterSilos(["a", "b"])
-            .BuildAndStartAsync();
-        await Eventually.Until(() => cluster.Silos.All(silo => silo.ClusterView!.ActiveSilos.Count == 2), "both silos see each other");
+        await using var cluster = await ClusterTestHost.StartAsync(["a", "b"]);
         var leaving = cluster.Silos[1];
         var address = leaving.Address;
         await cluster.StopSiloAsync(leaving);

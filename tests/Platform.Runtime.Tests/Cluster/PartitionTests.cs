@@ -12,11 +12,7 @@ public sealed class PartitionTests
     [Fact]
     public async Task A_cut_off_silo_is_declared_dead_fences_itself_writes_nothing_more_and_rejoins_as_a_new_generation()
     {
-        await using var cluster = await InProcessTestCluster.CreateBuilder()
-            .AddGrains(typeof(PartitionTests).Assembly)
-            .WithClusterSilos(["a", "b", "c"])
-            .BuildAndStartAsync();
-        await Eventually.Until(() => cluster.Silos.All(silo => silo.ClusterView!.ActiveSilos.Count == 3), "all three silos see each other");
+        await using var cluster = await ClusterTestHost.StartAsync(["a", "b", "c"]);
         var victim = cluster.Silos[1];
         var oldGeneration = victim.Address;
         var key = Enumerable.Range(0, 1_000).Select(i => $"partitioned-{i}")

@@ -10,11 +10,7 @@ public sealed class RollingRestartTests
     [Fact]
     public async Task Restarting_every_silo_in_turn_under_load_fails_no_call_and_runs_none_twice()
     {
-        await using var cluster = await InProcessTestCluster.CreateBuilder()
-            .AddGrains(typeof(RollingRestartTests).Assembly)
-            .WithClusterSilos(["a", "b", "c"], options => options.DrainQuietPeriod = TimeSpan.FromSeconds(1.5))
-            .BuildAndStartAsync();
-        await Eventually.Until(() => cluster.Silos.All(silo => silo.ClusterView!.ActiveSilos.Count == 3), "all three silos see each other");
+        await using var cluster = await ClusterTestHost.StartAsync(["a", "b", "c"], options => options.DrainQuietPeriod = TimeSpan.FromSeconds(1.5));
         var client = await cluster.ConnectClientAsync();
 
         var keys = Enumerable.Range(0, 60).Select(i => $"rolling-{i}").ToArray();
