@@ -114,6 +114,52 @@ public sealed class ClusterProcessTests
         silo.Output.ShouldContain("was declared dead by the cluster and stopped; restart it to rejoin as a new incarnation.");
     }
 
+    [Fact]
+    public async Task A_silo_stopped_with_SIGTERM_leaves_the_cluster_answers_its_calls_and_exits_0()
+    {
+        await using var database = await PostgresServer.CreateDatabaseAsync();
+        string[] common = ["--port", "0", "--cluster-id", "sigterm-test", "--storage", "postgres", "--membership", "postgres", "--postgres", database.ConnectionString];
+        await using var staying = await RunningSilo.StartAsync(["--zone", "a", .. common]);
+        await using var leaving = await RunningSilo.StartAsync(["--zone", "b", .. common]);
+        await using var client = await new ClusterClientBuilder()
+            .AddGrains(typeof(MarketplaceGrains).Assembly)
+            .UseGateways(staying.Gateway, leaving.Gateway)
+            .Configure(options => options.ClusterId = "sigterm-test")
+            .ConnectAsync();
+        await WaitUntilAsync(() => client.ActiveSilos.Count == 2, "the client sees both silos");
+
+        var failures = 0;
+        var posted = 0;
+        using var stop = new CancellationTokenSource();
+        var writers = Enumerable.Range(0, 8).Select(worker => Task.Run(async () =>
+        {
+            for (var n = 0; !stop.IsCancellationRequested; n++)
+            {
+                try
+                {
+                    await client.GetGrain<IJobGrain>($"sigterm-{worker}-{n}").Post(new JobDraft("Title", "Posted while a silo stops.", ["C#"], 40m, 60m, "client-1"));
+                    Interlocked.Increment(ref posted);
+                }
+                catch (PlatformException)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        })).ToArray();
+
+        await WaitUntilAsync(() => Volatile.Read(ref posted) >= 100, "jobs are being posted");
+        leaving.Terminate();
+        (await leaving.WaitForExitAsync(TimeSpan.FromSeconds(40))).ShouldBe(0, leaving.Output);
+        var afterStop = Volatile.Read(ref posted);
+        await WaitUntilAsync(() => Volatile.Read(ref posted) >= afterStop + 100, "posting goes on on the remaining silo");
+        stop.Cancel();
+        await Task.WhenAll(writers);
+
+        failures.ShouldBe(0, "a graceful stop fails no call");
+        var dead = await database.CountAsync("SELECT count(*) FROM cluster_membership WHERE cluster_id = 'sigterm-test' AND status = 'Dead' AND suspect_votes = '[]'::jsonb");
+        dead.ShouldBe(1L, "the stopped silo left by itself, nobody had to vote it dead");
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition, string because, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));

@@ -47,6 +47,13 @@ public sealed partial class RunningSilo : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>SIGTERM, as an orchestrator stops a pod: the silo stops gracefully.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
     /// <summary>kill -9: the process ends without leaving the cluster or deactivating anything.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
 
