@@ -54,6 +54,7 @@ internal static class SiloHost
             if (settings.Storage == StorageProvider.Postgres)
             {
                 silo.AddPostgreSqlGrainStorage(settings.PostgresConnectionString!, siloOptions.DefaultStorageName);
+                silo.AddPostgreSqlEventJournal(settings.PostgresConnectionString!);
             }
 
             void ConfigureCluster(ClusterOptions cluster) => settings.Cluster.Apply(cluster, defaultPort);

@@ -12,7 +12,7 @@ internal sealed class SiloHostSettings
 
     public bool ShowHelp { get; set; }
 
-    /// <summary>Where grain state is kept; reminders stay in memory either way.</summary>
+    /// <summary>Where grain state and the event journal are kept; reminders stay in memory either way.</summary>
     public StorageProvider Storage { get; set; } = StorageProvider.Memory;
 
     /// <summary>The PostgreSQL connection string for <see cref="StorageProvider.Postgres"/>; the parser allows it with no other provider.</summary>

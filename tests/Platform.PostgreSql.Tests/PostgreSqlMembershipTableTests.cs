@@ -1,27 +1,10 @@
-using Npgsql;
 using Platform.Runtime.Membership;
 
 namespace Platform.PostgreSql.Tests;
 
-public sealed class PostgreSqlMembershipTableTests(PostgresDatabase database) : MembershipTableContract, IClassFixture<PostgresDatabase>, IAsyncLifetime
+public sealed class PostgreSqlMembershipTableTests(MigratedDatabase database) : MembershipTableContract, IClassFixture<MigratedDatabase>
 {
-    private NpgsqlDataSource? _dataSource;
-
-    public async Task InitializeAsync()
-    {
-        _dataSource = database.CreateDataSource();
-        await new SchemaMigrator(_dataSource).MigrateAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_dataSource is not null)
-        {
-            await _dataSource.DisposeAsync();
-        }
-    }
-
-    protected override IMembershipTable CreateTable(string clusterId) => new PostgreSqlMembershipTable(_dataSource!, clusterId);
+    protected override IMembershipTable CreateTable(string clusterId) => new PostgreSqlMembershipTable(database.DataSource, clusterId);
 
     [Fact]
     public async Task Reads_never_fail_while_other_silos_change_the_table()
