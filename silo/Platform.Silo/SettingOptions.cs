@@ -14,7 +14,7 @@ internal static class SettingOptions
         SettingOption.Duration("--restart-window", "DefaultRestartWindow", "Window in which restarts are counted (default 00:00:10).", (o, v) => o.DefaultRestartWindow = v),
         SettingOption.Duration("--quarantine-period", "DefaultQuarantinePeriod", "How long a quarantined grain type refuses calls (default 00:00:30).", (o, v) => o.DefaultQuarantinePeriod = v),
         SettingOption.Count("--turn-budget", "TurnBudget", "Work items an activation runs before yielding its thread (default 128).", (o, v) => o.TurnBudget = v),
-        SettingOption.Host("--storage", "Storage", "memory|postgres", "Where grain state and reminders are kept: memory (lost on exit; the default) or postgres (needs --postgres).",
+        SettingOption.Host("--storage", "Storage", "memory|postgres", "Where grain state, reminders and the event journal are kept: memory (lost on exit; the default) or postgres (needs --postgres).",
             (settings, value) => settings.Storage = StorageProviders.Parse(value)),
         SettingOption.Host("--postgres", "Postgres", "connection string", "PostgreSQL connection string for --storage/--membership postgres, e.g. Host=db;Username=platform;Password=...;Database=platform.",
             (settings, value) => settings.PostgresConnectionString = PostgresConnectionStrings.Check(value), PostgresConnectionStrings.Redact),

@@ -55,6 +55,7 @@ internal static class SiloHost
             {
                 silo.AddPostgreSqlGrainStorage(settings.PostgresConnectionString!, siloOptions.DefaultStorageName);
                 silo.AddPostgreSqlReminders(settings.PostgresConnectionString!);
+                silo.AddPostgreSqlEventJournal(settings.PostgresConnectionString!);
             }
 
             void ConfigureCluster(ClusterOptions cluster) => settings.Cluster.Apply(cluster, defaultPort);

@@ -12,7 +12,7 @@ internal sealed class SiloHostSettings
 
     public bool ShowHelp { get; set; }
 
-    /// <summary>Where grain state and reminders are kept.</summary>
+    /// <summary>Where grain state, reminders and the event journal are kept.</summary>
     public StorageProvider Storage { get; set; } = StorageProvider.Memory;
 
     /// <summary>The PostgreSQL connection string for <see cref="StorageProvider.Postgres"/>; the parser allows it with no other provider.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
+using Platform.EventSourcing;
 using Platform.Persistence;
 using Platform.Runtime;
 using Platform.Runtime.Membership;
@@ -21,6 +22,20 @@ public static class PostgreSqlSiloBuilderExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         AddDatabase(silo, connectionString);
         silo.Services.AddKeyedSingleton<IGrainStorage>(name, (services, _) => new PostgreSqlGrainStorage(services.GetRequiredService<NpgsqlDataSource>()));
+        return silo;
+    }
+
+    /// <summary>
+    /// An event journal named <paramref name="name"/> in the database of <paramref name="connectionString"/> (see
+    /// <see cref="PostgreSqlEventJournal"/>). Names select registrations: two names on one database share its streams.
+    /// </summary>
+    public static SiloBuilder AddPostgreSqlEventJournal(this SiloBuilder silo, string connectionString, string name = IEventJournal.DefaultName)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        AddDatabase(silo, connectionString);
+        silo.Services.AddKeyedSingleton<IEventJournal>(name, (services, _) =>
+            new PostgreSqlEventJournal(services.GetRequiredService<NpgsqlDataSource>(), services.GetRequiredService<TimeProvider>()));
         return silo;
     }
 

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Client;
+using Platform.EventSourcing;
 using Platform.Persistence;
 using Platform.Runtime;
+using Platform.Runtime.EventSourcing;
 using Platform.Runtime.Membership;
 using Platform.Runtime.Reminders;
 using Platform.Runtime.Storage;
@@ -20,6 +22,7 @@ public sealed class InProcessTestCluster : IAsyncDisposable
     private readonly List<ClusterClient> _clients = [];
     private readonly InMemoryMembershipTable _membership = new();
     private readonly MemoryGrainStorage _storage = new();
+    private readonly MemoryEventJournal _journal = new(TimeProvider.System);
     private readonly InMemoryReminderTable _reminders = new();
     private readonly string _clusterId = $"test-{Guid.NewGuid():N}";
 
@@ -62,6 +65,7 @@ public sealed class InProcessTestCluster : IAsyncDisposable
             if (zone is not null)
             {
                 silo.Services.AddKeyedSingleton<IGrainStorage>(silo.Options.DefaultStorageName, _storage);
+                silo.Services.AddKeyedSingleton<IEventJournal>(IEventJournal.DefaultName, _journal);
                 silo.Services.AddSingleton<IReminderTable>(_reminders);
                 silo.UseMembershipTable(_membership);
                 silo.UseCluster(options =>

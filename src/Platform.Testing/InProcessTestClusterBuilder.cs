@@ -37,8 +37,8 @@ public sealed class InProcessTestClusterBuilder
 
     /// <summary>
     /// Starts one clustered silo per zone instead of a single standalone silo. They listen on free loopback ports, share
-    /// an in-memory membership table, grain storage and reminder table (standing in for PostgreSQL, so state outlives a
-    /// silo), and use fast failure-detection timings unless <paramref name="configure"/> changes them.
+    /// an in-memory membership table, grain storage, event journal and reminder table (standing in for PostgreSQL, so
+    /// state outlives a silo), and use fast failure-detection timings unless <paramref name="configure"/> changes them.
     /// </summary>
     public InProcessTestClusterBuilder WithClusterSilos(IEnumerable<string> zones, Action<ClusterOptions>? configure = null)
     {

@@ -36,6 +36,13 @@ public abstract class Grain
 
     public virtual Task OnActivateAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>
+    /// Runs after persistent state is read and before <see cref="OnActivateAsync"/>: base classes of the platform
+    /// (<see cref="EventSourcing.JournaledGrain{TState, TEvent}"/>) load what they own here, so that a grain's own
+    /// OnActivateAsync, which need not call the base method, already sees it.
+    /// </summary>
+    internal virtual Task OnActivatingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public virtual Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => Task.CompletedTask;
 
     protected void DeactivateOnIdle() => _context.DeactivateOnIdle();

@@ -1,9 +1,13 @@
+using System.Globalization;
+using Platform.EventSourcing;
+
 namespace Platform.Serialization;
 
 /// <summary>
 /// Carries a failure across the wire. The runtime's own exceptions and the common BCL argument and state exceptions are
 /// recreated with their type, so callers can catch them as if the call were local; anything else arrives as a
-/// <see cref="RemoteGrainException"/> naming the original type.
+/// <see cref="RemoteGrainException"/> naming the original type. A few carry details besides their message (the call chain
+/// of a deadlock; stream and versions of a journal conflict).
 /// </summary>
 internal static class ExceptionCodec
 {
@@ -34,11 +38,16 @@ internal static class ExceptionCodec
         writer.WriteString(type);
         writer.WriteString(exception.Message);
         writer.WriteString(exception.StackTrace);
-        var chain = exception is DeadlockException deadlock ? deadlock.CallChain : [];
-        writer.WriteInt32(chain.Count);
-        foreach (var hop in chain)
+        IReadOnlyList<string> details = exception switch
         {
-            writer.WriteString(hop);
+            DeadlockException deadlock => deadlock.CallChain,
+            JournalConcurrencyException conflict => [conflict.StreamId, Format(conflict.ExpectedVersion), Format(conflict.ActualVersion)],
+            _ => [],
+        };
+        writer.WriteInt32(details.Count);
+        foreach (var detail in details)
+        {
+            writer.WriteString(detail);
         }
     }
 
@@ -47,23 +56,34 @@ internal static class ExceptionCodec
         var type = reader.ReadRequiredString("exception type");
         var message = reader.ReadString() ?? string.Empty;
         var stackTrace = reader.ReadString();
-        var hops = reader.ReadInt32();
-        if (hops < 0 || hops > reader.Remaining)
+        var count = reader.ReadInt32();
+        if (count < 0 || count > reader.Remaining)
         {
-            throw new WireFormatException($"call chain of {hops} entries cannot fit in the {reader.Remaining} bytes left");
+            throw new WireFormatException($"exception details of {count} entries cannot fit in the {reader.Remaining} bytes left");
         }
 
-        var chain = new string[hops];
-        for (var i = 0; i < hops; i++)
+        var details = new string[count];
+        for (var i = 0; i < count; i++)
         {
-            chain[i] = reader.ReadString() ?? string.Empty;
+            details[i] = reader.ReadString() ?? string.Empty;
         }
 
         if (type == typeof(DeadlockException).FullName)
         {
-            return new DeadlockException(message, chain);
+            return new DeadlockException(message, details);
+        }
+
+        if (type == typeof(JournalConcurrencyException).FullName && details.Length == 3
+            && TryParse(details[1], out var expected) && TryParse(details[2], out var actual))
+        {
+            return new JournalConcurrencyException(details[0], expected, actual);
         }
 
         return Known.TryGetValue(type, out var create) ? create(message) : new RemoteGrainException(type, message, stackTrace);
     }
+
+    private static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static bool TryParse(string text, out long value) =>
+        long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
 }

@@ -36,6 +36,7 @@ internal sealed partial class Activation
             }
         }
 
+        await grain.OnActivatingAsync(CancellationToken.None);
         await grain.OnActivateAsync(CancellationToken.None);
         _activated = true;
     }

@@ -1,7 +1,9 @@
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.EventSourcing;
 using Platform.Persistence;
+using Platform.Runtime.EventSourcing;
 using Platform.Runtime.Membership;
 using Platform.Runtime.Metadata;
 using Platform.Runtime.Reminders;
@@ -46,6 +48,14 @@ public sealed class SiloBuilder
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         Services.AddKeyedSingleton<IGrainStorage, MemoryGrainStorage>(name);
+        return this;
+    }
+
+    /// <summary>An event journal named <paramref name="name"/> in the silo's memory: lost when the process exits.</summary>
+    public SiloBuilder AddMemoryEventJournal(string name = IEventJournal.DefaultName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Services.AddKeyedSingleton<IEventJournal, MemoryEventJournal>(name);
         return this;
     }
 

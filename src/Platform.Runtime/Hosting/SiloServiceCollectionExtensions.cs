@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Platform.EventSourcing;
 using Platform.Persistence;
+using Platform.Runtime.EventSourcing;
 using Platform.Runtime.Metadata;
 using Platform.Runtime.Reminders;
 using Platform.Runtime.Storage;
@@ -9,7 +11,7 @@ using Platform.Runtime.Telemetry;
 
 namespace Platform.Runtime;
 
-/// <summary>Registers a silo in a service collection, with embedded in-memory defaults for storage and reminders.</summary>
+/// <summary>Registers a silo in a service collection, with embedded in-memory defaults for storage, the event journal and reminders.</summary>
 public static class SiloServiceCollectionExtensions
 {
     public static IServiceCollection AddPlatformSilo(this IServiceCollection services, Action<SiloBuilder> configure)
@@ -25,6 +27,7 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IReminderTable, InMemoryReminderTable>();
         services.TryAddKeyedSingleton<IGrainStorage, MemoryGrainStorage>(options.DefaultStorageName);
+        services.TryAddKeyedSingleton<IEventJournal, MemoryEventJournal>(IEventJournal.DefaultName);
         services.AddSingleton<IPersistentStateFactory, PersistentStateFactory>();
         services.AddSingleton<RuntimeTelemetry>(Silo.CreateTelemetry);
         services.AddSingleton<Silo>(Silo.Create);

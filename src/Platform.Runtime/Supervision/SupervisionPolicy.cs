@@ -1,3 +1,5 @@
+using Platform.EventSourcing;
+
 namespace Platform.Runtime.Supervision;
 
 /// <summary>
@@ -34,6 +36,7 @@ public sealed class SupervisionPolicy
     [
         new(typeof(Exception), SupervisionDirective.Resume),
         new(typeof(InconsistentStateException), SupervisionDirective.Restart),
+        new(typeof(JournalConcurrencyException), SupervisionDirective.Restart),
     ];
 
     public SupervisionDirective Decide(Exception failure)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using Platform.EventSourcing;
 using Platform.Serialization;
 
 namespace Platform.Runtime.Tests.Serialization;
@@ -91,6 +92,9 @@ public sealed class WireCodecTests
         ExceptionRoundTrip(new GrainCallTimeoutException("late")).ShouldBeOfType<GrainCallTimeoutException>();
         var deadlock = ExceptionRoundTrip(new DeadlockException("cycle", ["a.X", "b.Y", "a.Z"])).ShouldBeOfType<DeadlockException>();
         deadlock.CallChain.ShouldBe(["a.X", "b.Y", "a.Z"]);
+        var conflict = ExceptionRoundTrip(new JournalConcurrencyException("account/1", 4, 6)).ShouldBeOfType<JournalConcurrencyException>();
+        (conflict.StreamId, conflict.ExpectedVersion, conflict.ActualVersion).ShouldBe(("account/1", 4L, 6L));
+        conflict.Message.ShouldBe(new JournalConcurrencyException("account/1", 4, 6).Message);
     }
 
     [Fact]
