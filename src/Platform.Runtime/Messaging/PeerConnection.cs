@@ -18,10 +18,12 @@ internal sealed class PeerConnection : IFrameHandler, IRemoteResponder
     private long _nextId;
     private int _inboundInFlight;
     private long _lastInboundTimestamp;
+    private readonly Action<Request, long, Exception> _onRequestWriteFailed;
     private volatile bool _closed;
 
     public PeerConnection(IMessageCenter center, HelloMessage? peer, string description)
     {
+        _onRequestWriteFailed = OnRequestWriteFailed;
         _center = center;
         Peer = peer;
         Description = description;
@@ -52,7 +54,7 @@ internal sealed class PeerConnection : IFrameHandler, IRemoteResponder
     {
         if (request.IsOneWay)
         {
-            if (TrySend(new RequestFrame(request, 0, _center.Time)))
+            if (TrySend(new RequestFrame(request, 0, _center.Time, _onRequestWriteFailed)))
             {
                 _center.OnOutboundCallFinished(request, null);
             }
@@ -66,7 +68,7 @@ internal sealed class PeerConnection : IFrameHandler, IRemoteResponder
 
         var id = Interlocked.Increment(ref _nextId);
         _pending[id] = request;
-        if (!TrySend(new RequestFrame(request, id, _center.Time)))
+        if (!TrySend(new RequestFrame(request, id, _center.Time, _onRequestWriteFailed)))
         {
             // Never queued, so certainly not run: whoever removes the entry first owns the call.
             if (_pending.TryRemove(id, out _))
@@ -203,7 +205,7 @@ internal sealed class PeerConnection : IFrameHandler, IRemoteResponder
 
     void IRemoteResponder.OnCompleted(Request request)
     {
-        TrySend(new ResponseFrame(request));
+        TrySend(new ResponseFrame(request, TrySend));
         Interlocked.Decrement(ref _inboundInFlight);
     }
 
@@ -322,6 +324,18 @@ internal sealed class PeerConnection : IFrameHandler, IRemoteResponder
         }
 
         _center.OnOutboundCallFinished(request, failure);
+    }
+
+    /// <summary>An argument could not be serialized: fail that call with the reason; the connection and other calls go on.</summary>
+    private void OnRequestWriteFailed(Request request, long correlationId, Exception failure)
+    {
+        if (correlationId != 0 && !_pending.TryRemove(correlationId, out _))
+        {
+            return;
+        }
+
+        Fail(request, new WireFormatException(
+            $"The arguments of {request.InterfaceName}.{request.MethodName} to {request.Target} could not be serialized: {failure.GetType().Name}: {failure.Message}"));
     }
 
     private void Fail(Request request, Exception failure)

@@ -9,7 +9,8 @@ namespace Platform.Runtime.Messaging;
 /// A call on the wire: correlation id (0 for one-way), remaining time to its deadline in milliseconds (relative, so
 /// deadlines hold across machines without synchronised clocks), hop count, target grain, method id, arguments.
 /// </summary>
-internal sealed class RequestFrame(Request request, long correlationId, TimeProvider time) : IOutboundFrame
+/// <param name="onWriteFailed">Told when the arguments could not be serialized: the call then fails alone, not the connection.</param>
+internal sealed class RequestFrame(Request request, long correlationId, TimeProvider time, Action<Request, long, Exception> onWriteFailed) : IFailableFrame
 {
     public const byte OneWayFlag = 1;
 
@@ -26,6 +27,8 @@ internal sealed class RequestFrame(Request request, long correlationId, TimeProv
         writer.WriteUInt32(request.MethodId);
         request.WriteArgumentsTo(writer);
     }
+
+    public void OnWriteFailed(Exception failure) => onWriteFailed(request, correlationId, failure);
 
     private static int RemainingMilliseconds(Request request, TimeProvider time)
     {

@@ -6,7 +6,8 @@ using Platform.Transport;
 namespace Platform.Runtime.Messaging;
 
 /// <summary>The outcome of a call that arrived over the wire: its result, or its exception as <see cref="ExceptionCodec"/> writes it.</summary>
-internal sealed class ResponseFrame(Request request) : IOutboundFrame
+/// <param name="sendInstead">Sends a replacement frame when the result could not be serialized, so the caller gets an error, not silence.</param>
+internal sealed class ResponseFrame(Request request, Func<IOutboundFrame, bool> sendInstead) : IFailableFrame
 {
     public const byte Success = 0;
     public const byte Fault = 1;
@@ -27,4 +28,7 @@ internal sealed class ResponseFrame(Request request) : IOutboundFrame
         writer.WriteByte(Success);
         request.WriteResult(writer);
     }
+
+    public void OnWriteFailed(Exception failure) => sendInstead(new FaultFrame(request.InboundCorrelationId, new WireFormatException(
+        $"The result of {request.InterfaceName}.{request.MethodName} on {request.Target} could not be serialized: {failure.GetType().Name}: {failure.Message}")));
 }

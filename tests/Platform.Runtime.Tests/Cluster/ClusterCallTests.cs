@@ -115,6 +115,21 @@ public sealed class ClusterCallTests : IAsyncLifetime
         (await grain.Add(1)).ShouldBe(101);
     }
 
+    [Fact]
+    public async Task A_value_that_cannot_be_serialized_fails_only_its_call_with_the_reason()
+    {
+        var client = await _cluster.ConnectClientAsync();
+        var grain = client.GetGrain<IUnsendableGrain>("unsendable");
+
+        var argument = await Should.ThrowAsync<Platform.Serialization.WireFormatException>(() => grain.Measure(new Unsendable()));
+        argument.Message.ShouldStartWith("The arguments of Platform.Runtime.Tests.Grains.IUnsendableGrain.Measure to unsendable/unsendable could not be serialized: NotSupportedException:");
+        var result = await Should.ThrowAsync<Platform.Serialization.WireFormatException>(() => grain.Make());
+        result.Message.ShouldStartWith("The result of Platform.Runtime.Tests.Grains.IUnsendableGrain.Make on unsendable/unsendable could not be serialized: NotSupportedException:");
+
+        // The connection and the grain are fine.
+        (await grain.Ping(1)).ShouldBe(2);
+    }
+
     private sealed class NewsCollector(ConcurrentQueue<string> received) : INewsObserver
     {
         public void Receive(string headline) => received.Enqueue(headline);

@@ -93,3 +93,27 @@ public sealed class ScorerGrain(Silo silo) : Grain, IScorerGrain
         return $"{silo.Address}#{RuntimeHelpers.GetHashCode(this)}";
     }
 }
+
+/// <summary>Holds a delegate, which System.Text.Json cannot serialize: a value that cannot cross the wire.</summary>
+public sealed class Unsendable
+{
+    public Func<int> Compute { get; init; } = () => 42;
+}
+
+public interface IUnsendableGrain : IGrainWithStringKey
+{
+    Task<int> Measure(Unsendable value);
+
+    Task<Unsendable> Make();
+
+    Task<int> Ping(int value);
+}
+
+public sealed class UnsendableGrain : Grain, IUnsendableGrain
+{
+    public Task<int> Measure(Unsendable value) => Task.FromResult(value.Compute());
+
+    public Task<Unsendable> Make() => Task.FromResult(new Unsendable());
+
+    public Task<int> Ping(int value) => Task.FromResult(value + 1);
+}
