@@ -74,6 +74,14 @@ public sealed partial class ClusterClient : IGrainCallRuntime
             };
         }
 
+        // The caller's span (an HTTP request's, say) travels with the call, so the grain's spans join its trace.
+        if (System.Diagnostics.Activity.Current is { } current)
+        {
+            var extras = request.Extras as RequestExtras ?? new RequestExtras();
+            extras.RemoteParent = current.Context;
+            request.Extras = extras;
+        }
+
         Route(request);
     }
 

@@ -62,6 +62,9 @@ public ref struct WireReader(ReadOnlySpan<byte> data, IWireReferenceResolver? re
     public string ReadRequiredString(string what) =>
         ReadString() ?? throw new WireFormatException($"{what} is missing (null string) before offset {_position}");
 
+    /// <summary>Reads exactly <paramref name="count"/> bytes with no length prefix (fixed-size fields such as trace ids).</summary>
+    public ReadOnlySpan<byte> ReadRaw(int count) => Take(count, $"{count} raw bytes");
+
     public ReadOnlySpan<byte> ReadBytes()
     {
         var length = ReadLength("byte array");

@@ -10,4 +10,10 @@ internal sealed class RequestExtras
     public Activity? ClientActivity;
 
     public Activity? ServerActivity;
+
+    /// <summary>The caller's span when the call came over the wire (W3C trace context), parent of the server span.</summary>
+    public ActivityContext RemoteParent;
+
+    /// <summary>The span context to send with the call: the client span here, else the remote caller's.</summary>
+    public ActivityContext TraceParent => ClientActivity?.Context ?? RemoteParent;
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Buffers.Binary;
 using Platform.Invocation;
 using Platform.Serialization;
@@ -241,6 +242,7 @@ internal sealed class PeerConnection : IFrameHandler, IRemoteResponder
         var reader = new WireReader(payload, _center.References);
         var correlationId = reader.ReadInt64();
         var flags = reader.ReadByte();
+        var traceParent = (flags & RequestFrame.TraceContextFlag) != 0 ? ReadTraceContext(ref reader) : default;
         var remainingMilliseconds = reader.ReadInt32();
         var hops = reader.ReadByte();
         var target = reader.ReadGrainId();
@@ -280,6 +282,11 @@ internal sealed class PeerConnection : IFrameHandler, IRemoteResponder
         request.StartTimestamp = now;
         request.DeadlineTimestamp = now + (long)(remainingMilliseconds / 1000.0 * time.TimestampFrequency);
         Interlocked.Exchange(ref _lastInboundTimestamp, now);
+        if (traceParent != default)
+        {
+            request.Extras = new Calls.RequestExtras { RemoteParent = traceParent };
+        }
+
         if (!oneWay)
         {
             request.InboundCorrelationId = correlationId;
@@ -349,6 +356,13 @@ internal sealed class PeerConnection : IFrameHandler, IRemoteResponder
         + (mayHaveRun ? "closed before the response came" : "is closed")
         + (reason is null ? "." : $" ({reason.Message})."),
         mayHaveRun);
+
+    private static ActivityContext ReadTraceContext(ref WireReader reader)
+    {
+        var traceId = ActivityTraceId.CreateFromBytes(reader.ReadRaw(16));
+        var spanId = ActivitySpanId.CreateFromBytes(reader.ReadRaw(8));
+        return new ActivityContext(traceId, spanId, (ActivityTraceFlags)reader.ReadByte(), isRemote: true);
+    }
 
     private static long ReadNonce(ReadOnlySpan<byte> payload) =>
         payload.Length == 8

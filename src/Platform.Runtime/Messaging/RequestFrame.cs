@@ -14,18 +14,37 @@ internal sealed class RequestFrame(Request request, long correlationId, TimeProv
 {
     public const byte OneWayFlag = 1;
 
+    /// <summary>A W3C trace context follows the flags: trace id (16 bytes), span id (8), trace flags (1).</summary>
+    public const byte TraceContextFlag = 2;
+
     public byte Kind => FrameKind.Request;
 
     public void WritePayload(IBufferWriter<byte> output)
     {
         var writer = new WireWriter(output);
         writer.WriteInt64(correlationId);
-        writer.WriteByte(request.IsOneWay ? OneWayFlag : (byte)0);
+        var trace = request.Extras is Calls.RequestExtras extras ? extras.TraceParent : default;
+        var traced = trace.TraceId != default;
+        writer.WriteByte((byte)((request.IsOneWay ? OneWayFlag : 0) | (traced ? TraceContextFlag : 0)));
+        if (traced)
+        {
+            WriteTraceContext(writer, trace);
+        }
+
         writer.WriteInt32(RemainingMilliseconds(request, time));
         writer.WriteByte(request.Hops);
         writer.WriteGrainId(request.Target);
         writer.WriteUInt32(request.MethodId);
         request.WriteArgumentsTo(writer);
+    }
+
+    private static void WriteTraceContext(WireWriter writer, System.Diagnostics.ActivityContext trace)
+    {
+        trace.TraceId.CopyTo(writer.Output.GetSpan(16)[..16]);
+        writer.Output.Advance(16);
+        trace.SpanId.CopyTo(writer.Output.GetSpan(8)[..8]);
+        writer.Output.Advance(8);
+        writer.WriteByte((byte)trace.TraceFlags);
     }
 
     public void OnWriteFailed(Exception failure) => onWriteFailed(request, correlationId, failure);

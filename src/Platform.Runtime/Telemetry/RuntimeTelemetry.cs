@@ -126,7 +126,7 @@ public sealed class RuntimeTelemetry : IDisposable
     internal void ExecuteTraced(Request request, object target, IRequestObserver observer)
     {
         var extras = request.Extras as RequestExtras;
-        var parent = extras?.ClientActivity?.Context ?? default;
+        var parent = extras?.TraceParent ?? default;
         var previous = Activity.Current;
         var server = _source.StartActivity($"{request.InterfaceName}/{request.MethodName}", ActivityKind.Server, parent);
         if (server is not null)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Persistence;
@@ -128,6 +129,40 @@ public sealed class ClusterCallTests : IAsyncLifetime
 
         // The connection and the grain are fine.
         (await grain.Ping(1)).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Traces_cross_the_wire_from_a_clients_span_and_between_silos()
+    {
+        var spans = new ConcurrentBag<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name is Telemetry.RuntimeTelemetry.Name or "test.web",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var web = new ActivitySource("test.web");
+        var client = await _cluster.ConnectClientAsync();
+        var cluster = _cluster.PrimarySilo.Runtime.Cluster!;
+        var keys = Enumerable.Range(0, 1_000).Select(i => $"traced-{Guid.NewGuid():N}").ToList();
+        var outer = keys.First();
+        var inner = keys.First(key => cluster.OwnerOf(new GrainId("trace", key)) != cluster.OwnerOf(new GrainId("trace", outer)));
+
+        Activity request;
+        using (request = web.StartActivity("GET /jobs")!)
+        {
+            await client.GetGrain<ITraceGrain>(outer).Outer(inner);
+        }
+
+        await Eventually.Until(() => spans.Count(span => span.Kind == ActivityKind.Server && span.TraceId == request.TraceId) >= 2, "both grains' server spans stopped");
+        var outerServer = spans.Single(span => span.Kind == ActivityKind.Server && span.GetTagItem("grain.id") as string == $"trace/{outer}");
+        var innerClient = spans.Single(span => span.Kind == ActivityKind.Client && span.GetTagItem("grain.id") as string == $"trace/{inner}");
+        var innerServer = spans.Single(span => span.Kind == ActivityKind.Server && span.GetTagItem("grain.id") as string == $"trace/{inner}");
+        outerServer.ParentSpanId.ShouldBe(request.SpanId, "the client's current span is the parent of the first grain's span");
+        innerClient.ParentSpanId.ShouldBe(outerServer.SpanId);
+        innerServer.ParentSpanId.ShouldBe(innerClient.SpanId, "the trace continues on the other silo");
+        innerServer.TraceId.ShouldBe(request.TraceId);
     }
 
     private sealed class NewsCollector(ConcurrentQueue<string> received) : INewsObserver
