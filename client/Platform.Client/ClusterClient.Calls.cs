@@ -64,13 +64,7 @@ public sealed partial class ClusterClient : IGrainCallRuntime
 
             request.Extras = new RequestExtras
             {
-                Cancellation = cancellationToken.UnsafeRegister(
-                    static (state, token) =>
-                    {
-                        var cancelled = (Request)state!;
-                        cancelled.TryFailCaller(new OperationCanceledException($"Call {cancelled.InterfaceName}.{cancelled.MethodName} to {cancelled.Target} was cancelled by the caller.", token));
-                    },
-                    request),
+                Cancellation = cancellationToken.UnsafeRegister(static (state, token) => RequestExtras.Cancel((Request)state!, token), request),
             };
         }
 

@@ -53,7 +53,7 @@ internal static class RequestEmitter
 
     private static void EmitWireMethods(SourceWriter writer, MethodModel method, List<string> fields)
     {
-        // A cancellation token cannot cross the wire: the receiving side gets an uncancelable one.
+        // A cancellation token does not cross the wire as a value: the receiving side gets one the caller cancels with a frame.
         var sent = Enumerable.Range(0, fields.Count).Where(i => i != method.CancellationTokenIndex).ToList();
         if (sent.Count > 0)
         {
@@ -68,7 +68,7 @@ internal static class RequestEmitter
         }
 
         var arguments = Enumerable.Range(0, fields.Count).Select(i => i == method.CancellationTokenIndex
-            ? "default(global::System.Threading.CancellationToken)"
+            ? "reader.CancellationToken"
             : "reader.Read<" + method.Parameters[i].Type + ">()");
         writer.Line();
         writer.Line("public static global::Platform.Invocation.Request " + ReaderMethodName

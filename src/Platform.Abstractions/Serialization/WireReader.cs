@@ -11,11 +11,26 @@ public ref struct WireReader(ReadOnlySpan<byte> data, IWireReferenceResolver? re
 {
     private readonly ReadOnlySpan<byte> _data = data;
     private int _position;
+    private IInboundCancellation? _cancellation;
+    private long _correlationId;
 
     /// <summary>Turns grain ids read from the payload into references bound to the receiving side's runtime.</summary>
     public readonly IWireReferenceResolver? References { get; } = references;
 
     public readonly int Position => _position;
+
+    /// <summary>
+    /// The token for a CancellationToken argument: cancelled when the caller cancels (read by generated code only for
+    /// methods that take one, so calls without a token cost nothing), or none when the call cannot be cancelled.
+    /// </summary>
+    public readonly CancellationToken CancellationToken => _cancellation?.TokenFor(_correlationId) ?? default;
+
+    /// <summary>Lets <see cref="CancellationToken"/> hand out a token the caller of call <paramref name="correlationId"/> can cancel.</summary>
+    public void BindCancellation(IInboundCancellation cancellation, long correlationId)
+    {
+        _cancellation = cancellation;
+        _correlationId = correlationId;
+    }
 
     public readonly int Remaining => _data.Length - _position;
 

@@ -174,14 +174,7 @@ internal sealed class LocalGrainCallRuntime(SiloRuntime silo) : IGrainCallRuntim
         var extras = new RequestExtras();
         request.Extras = extras;
 
-        extras.Cancellation = cancellationToken.UnsafeRegister(
-            static (state, token) =>
-            {
-                var cancelled = (Request)state!;
-                cancelled.TryFailCaller(new OperationCanceledException(
-                    $"Call {cancelled.InterfaceName}.{cancelled.MethodName} to {cancelled.Target} was cancelled by the caller.", token));
-            },
-            request);
+        extras.Cancellation = cancellationToken.UnsafeRegister(static (state, token) => RequestExtras.Cancel((Request)state!, token), request);
         return true;
     }
 }

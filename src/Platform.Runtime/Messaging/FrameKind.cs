@@ -11,6 +11,7 @@ internal static class FrameKind
     public const byte ClusterView = 6;
     public const byte Handoff = 7;
     public const byte HandoffDone = 8;
+    public const byte Cancel = 9;
 
     public static string Name(byte kind) => kind switch
     {
@@ -22,6 +23,7 @@ internal static class FrameKind
         ClusterView => "ClusterView",
         Handoff => "Handoff",
         HandoffDone => "HandoffDone",
+        Cancel => "Cancel",
         _ => $"unknown kind {kind}",
     };
 }

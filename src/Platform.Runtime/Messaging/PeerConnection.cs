@@ -11,11 +11,12 @@ namespace Platform.Runtime.Messaging;
 /// One connection to a silo or client, seen from this side: the calls in flight on it (by correlation id), probes, and
 /// the translation between frames and requests. The same class serves silos and clients, in both directions.
 /// </summary>
-internal sealed class PeerConnection : IFrameHandler, IRemoteResponder
+internal sealed class PeerConnection : IFrameHandler, IRemoteResponder, IInboundCancellation
 {
     private readonly IMessageCenter _center;
     private readonly ConcurrentDictionary<long, Request> _pending = new();
     private readonly ConcurrentDictionary<long, TaskCompletionSource<bool>> _probes = new();
+    private readonly ConcurrentDictionary<long, CancellationTokenSource> _inboundCancellations = new();
     private long _nextId;
     private int _inboundInFlight;
     private long _lastInboundTimestamp;
@@ -69,6 +70,12 @@ internal sealed class PeerConnection : IFrameHandler, IRemoteResponder
 
         var id = Interlocked.Increment(ref _nextId);
         _pending[id] = request;
+        if (request.CancellationToken.CanBeCanceled && request.Extras is Calls.RequestExtras extras)
+        {
+            extras.SentAs = id;
+            extras.SentOn = this;
+        }
+
         if (!TrySend(new RequestFrame(request, id, _center.Time, _onRequestWriteFailed)))
         {
             // Never queued, so certainly not run: whoever removes the entry first owns the call.
@@ -107,6 +114,20 @@ internal sealed class PeerConnection : IFrameHandler, IRemoteResponder
         {
             _probes.TryRemove(nonce, out _);
         }
+    }
+
+    /// <summary>Tells the callee that the caller of call <paramref name="correlationId"/> cancelled it.</summary>
+    public void SendCancel(long correlationId) => TrySend(new PingFrame(FrameKind.Cancel, correlationId));
+
+    /// <summary>A token for an inbound call's CancellationToken argument, cancelled by a Cancel frame or when the connection closes.</summary>
+    public CancellationToken TokenFor(long correlationId)
+    {
+        if (correlationId == 0 || _closed)
+        {
+            return default;
+        }
+
+        return _inboundCancellations.GetOrAdd(correlationId, static _ => new CancellationTokenSource()).Token;
     }
 
     /// <summary>Asks the peer to give up its activation of <paramref name="grainId"/>; false if no answer came within <paramref name="timeout"/>.</summary>
@@ -177,6 +198,14 @@ internal sealed class PeerConnection : IFrameHandler, IRemoteResponder
             case FrameKind.Handoff:
                 OnHandoff(payload);
                 break;
+            case FrameKind.Cancel:
+                if (_inboundCancellations.TryRemove(ReadNonce(payload), out var cancellation))
+                {
+                    cancellation.Cancel();
+                    cancellation.Dispose();
+                }
+
+                break;
             case FrameKind.ClusterView:
                 _center.OnClusterView(this, payload);
                 break;
@@ -201,6 +230,16 @@ internal sealed class PeerConnection : IFrameHandler, IRemoteResponder
             probe.TrySetResult(false);
         }
 
+        // Nobody is left to receive the results: let calls that can be cancelled stop.
+        foreach (var id in _inboundCancellations.Keys)
+        {
+            if (_inboundCancellations.TryRemove(id, out var cancellation))
+            {
+                cancellation.Cancel();
+                cancellation.Dispose();
+            }
+        }
+
         _center.OnPeerClosed(this, reason);
     }
 
@@ -208,6 +247,10 @@ internal sealed class PeerConnection : IFrameHandler, IRemoteResponder
     {
         TrySend(new ResponseFrame(request, TrySend));
         Interlocked.Decrement(ref _inboundInFlight);
+        if (!_inboundCancellations.IsEmpty && _inboundCancellations.TryRemove(request.InboundCorrelationId, out var cancellation))
+        {
+            cancellation.Dispose();
+        }
     }
 
     private void OnHandoff(ReadOnlySpan<byte> payload)
@@ -253,6 +296,11 @@ internal sealed class PeerConnection : IFrameHandler, IRemoteResponder
             throw new WireProtocolException($"request {correlationId} has a non-positive time budget of {remainingMilliseconds} ms");
         }
 
+        if (!oneWay)
+        {
+            reader.BindCancellation(this, correlationId);
+        }
+
         Request request;
         try
         {
@@ -270,6 +318,10 @@ internal sealed class PeerConnection : IFrameHandler, IRemoteResponder
             if (!oneWay)
             {
                 TrySend(new FaultFrame(correlationId, exception));
+                if (_inboundCancellations.TryRemove(correlationId, out var unused))
+                {
+                    unused.Dispose();
+                }
             }
 
             return;

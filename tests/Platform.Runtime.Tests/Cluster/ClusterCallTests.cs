@@ -165,6 +165,20 @@ public sealed class ClusterCallTests : IAsyncLifetime
         innerServer.TraceId.ShouldBe(request.TraceId);
     }
 
+    [Fact]
+    public async Task Cancelling_a_call_reaches_the_grain_on_its_silo()
+    {
+        var client = await _cluster.ConnectClientAsync();
+        var grain = client.GetGrain<ICancellableGrain>($"cancel-{Guid.NewGuid():N}");
+        using var cancellation = new CancellationTokenSource();
+        var waiting = grain.WaitUnlessCancelled(TimeSpan.FromSeconds(25), cancellation.Token);
+        await Task.Delay(200);
+        cancellation.Cancel();
+
+        await Should.ThrowAsync<OperationCanceledException>(() => waiting);
+        await Eventually.Until(() => grain.WasCancelled(), "the grain's token was cancelled from the client");
+    }
+
     private sealed class NewsCollector(ConcurrentQueue<string> received) : INewsObserver
     {
         public void Receive(string headline) => received.Enqueue(headline);

@@ -117,3 +117,32 @@ public sealed class UnsendableGrain : Grain, IUnsendableGrain
 
     public Task<int> Ping(int value) => Task.FromResult(value + 1);
 }
+
+public interface ICancellableGrain : IGrainWithStringKey
+{
+    /// <summary>Waits up to <paramref name="max"/> unless cancelled; remembers whether it was.</summary>
+    Task WaitUnlessCancelled(TimeSpan max, CancellationToken cancellationToken);
+
+    [AlwaysInterleave]
+    Task<bool> WasCancelled();
+}
+
+public sealed class CancellableGrain : Grain, ICancellableGrain
+{
+    private bool _cancelled;
+
+    public async Task WaitUnlessCancelled(TimeSpan max, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(max, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            _cancelled = true;
+            throw;
+        }
+    }
+
+    public Task<bool> WasCancelled() => Task.FromResult(_cancelled);
+}
