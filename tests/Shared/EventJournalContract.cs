@@ -13,11 +13,15 @@ public abstract class EventJournalContract
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 22, 0, 0, 0, TimeSpan.Zero);
     private readonly string _prefix = $"contract-{Guid.NewGuid():N}";
-    private IEventJournal? _journal;
+
+    // Lazy (thread-safe): tests touch the journal first from several writers at once, which must share one instance.
+    private readonly Lazy<IEventJournal> _journal;
+
+    protected EventJournalContract() => _journal = new Lazy<IEventJournal>(() => CreateJournal(Time));
 
     protected ManualTimeProvider Time { get; } = new(Start);
 
-    protected IEventJournal Journal => _journal ??= CreateJournal(Time);
+    protected IEventJournal Journal => _journal.Value;
 
     protected abstract IEventJournal CreateJournal(TimeProvider time);
 
