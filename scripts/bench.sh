@@ -1,23 +1,25 @@
 #!/usr/bin/env bash
 # Runs each scenario three times (or $RUNS), prints every JSON line, then the median per scenario and the ratios
-# against the in-process baseline measured in the same run.
-#   bash scripts/bench.sh                      # every scenario: local, activation, remote, failover
-#   bash scripts/bench.sh remote-call          # one scenario, three runs
+# of the platform against its baselines measured in the same run.
+#   bash scripts/bench.sh                      # every scenario
+#   bash scripts/bench.sh rolling-restart      # one scenario, three runs
 #   bash scripts/bench.sh local-call --duration 10
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-3}
-dotnet build bench/Platform.Bench -c Release --nologo -v quiet >/dev/null
-# failover keeps membership and grain state in the PostgreSQL that scripts/postgres.sh starts (installed on first use).
+# An artifacts path of its own: builds of other checkouts or IDEs must not share obj/ with the measured build.
+artifacts=${PLATFORM_BENCH_ARTIFACTS:-/tmp/platform-bench-artifacts}
+dotnet build bench/Platform.Bench -c Release --nologo -v quiet --artifacts-path "$artifacts" >/dev/null
+# failover, rolling-restart and rebalance create a database per run on the PostgreSQL of scripts/postgres.sh.
 export PLATFORM_BENCH_POSTGRES=${PLATFORM_BENCH_POSTGRES:-$(bash scripts/postgres.sh | tail -n 1)}
-bench=bench/Platform.Bench/bin/Release/net10.0/Platform.Bench.dll
+bench=$artifacts/bin/Platform.Bench/release/Platform.Bench.dll
 out=$(mktemp)
 
 if [[ $# -gt 0 ]]; then
   for _ in $(seq "$runs"); do dotnet "$bench" "$@" | tee -a "$out"; done
 else
   for _ in $(seq "$runs"); do
-    for scenario in local-baseline local-call activation remote-baseline remote-call failover rolling-restart rebalance; do
+    for scenario in local-baseline local-call-bare local-call activation remote-baseline remote-call failover rolling-restart rebalance; do
       dotnet "$bench" "$scenario" | tee -a "$out"
     done
   done
@@ -32,7 +34,7 @@ for scenario in dict.fromkeys(r["scenario"] for r in rows):
     median = {k: statistics.median(r[k] for r in runs) for k in runs[0] if isinstance(runs[0][k], (int, float))}
     medians[scenario] = median
     print(json.dumps({"scenario": scenario, "median_of": len(runs), **median}))
-for measured, baseline in (("local-call", "local-baseline"), ("remote-call", "remote-baseline")):
+for measured, baseline in (("local-call", "local-call-bare"), ("local-call-bare", "local-baseline"), ("remote-call", "remote-baseline")):
     if measured in medians and baseline in medians:
         ratio = medians[measured]["ops_per_sec"] / medians[baseline]["ops_per_sec"]
         print(json.dumps({"ratio": f"{measured}/{baseline}", "value": round(ratio, 3)}))

@@ -1,72 +1,100 @@
 #!/usr/bin/env bash
-# A local three-zone cluster of separate silo processes on loopback, with membership and grain state in the
-# PostgreSQL that scripts/postgres.sh starts (installed on first use).
-#   bash scripts/cluster.sh start            # silos in zones a, b, c on ports 11111, 11112, 11113
-#   bash scripts/cluster.sh show             # the membership table: address, zone, status, last heartbeat, votes
-#   bash scripts/cluster.sh kill b           # kill -9 the silo of zone b (the others declare it dead within 10 s)
+# A local three-zone Orleans cluster of separate silo processes on loopback, with membership, grain state and reminders
+# in the PostgreSQL that scripts/postgres.sh starts (installed on first use).
+#   bash scripts/cluster.sh start            # silos in zones a, b, c: silo ports 11111-11113, gateways 30000-30002
+#   bash scripts/cluster.sh show             # Orleans' membership table: silo, zone, status, last heartbeat, suspicions
+#   bash scripts/cluster.sh kill b           # kill -9 the silo of zone b (the others vote it dead)
 #   bash scripts/cluster.sh restart b        # start zone b's silo again (a new generation joins)
 #   bash scripts/cluster.sh stop             # SIGTERM every silo (graceful: each leaves the cluster first)
-# PLATFORM_CLUSTER_ID (default local), PLATFORM_CLUSTER_DIR (default /tmp/platform-cluster) hold logs and pids.
+# PLATFORM_CLUSTER_ID (default local), PLATFORM_CLUSTER_DIR (default /tmp/platform-cluster) hold logs, pids and the build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cluster_id=${PLATFORM_CLUSTER_ID:-local}
 dir=${PLATFORM_CLUSTER_DIR:-/tmp/platform-cluster}
 zones=(a b c)
 mkdir -p "$dir"
+silo_dll=$dir/artifacts/bin/Platform.Silo/release/Platform.Silo.dll
 
-port_of() { case $1 in a) echo 11111 ;; b) echo 11112 ;; c) echo 11113 ;; *) echo "cluster.sh: unknown zone '$1'; use a, b or c" >&2; exit 2 ;; esac; }
-postgres() { bash scripts/postgres.sh | tail -n 1; }
-silo_dll=silo/Platform.Silo/bin/Release/net10.0/Platform.Silo.dll
+index_of() { case $1 in a) echo 0 ;; b) echo 1 ;; c) echo 2 ;; *) echo "cluster.sh: unknown zone '$1'; use a, b or c" >&2; exit 2 ;; esac; }
+postgres() { bash scripts/postgres.sh 2>/dev/null | tail -n 1; }
+running() { [[ -f $dir/$1.pid ]] && kill -0 "$(cat "$dir/$1.pid")" 2>/dev/null; }
 
 start_zone() {
-  local zone=$1 port conn
-  port=$(port_of "$zone")
-  conn=$(postgres)
-  if [[ -f $dir/$zone.pid ]] && kill -0 "$(cat "$dir/$zone.pid")" 2>/dev/null; then
+  local zone=$1 index conn pid
+  index=$(index_of "$zone")
+  if running "$zone"; then
     echo "zone $zone: already running (pid $(cat "$dir/$zone.pid"))"
     return
   fi
-  nohup dotnet "$silo_dll" --zone "$zone" --port "$port" --cluster-id "$cluster_id" \
-    --storage postgres --membership postgres --postgres "$conn" >"$dir/$zone.log" 2>&1 &
-  echo $! >"$dir/$zone.pid"
-  for _ in $(seq 100); do
-    grep -q "Platform silo running" "$dir/$zone.log" 2>/dev/null && { echo "zone $zone: silo on 127.0.0.1:$port (pid $!)"; return; }
-    kill -0 "$(cat "$dir/$zone.pid")" 2>/dev/null || { echo "zone $zone: silo exited; see $dir/$zone.log" >&2; tail -n 5 "$dir/$zone.log" >&2; exit 1; }
+  conn=$(postgres)
+  nohup dotnet "$silo_dll" --zone "$zone" --port $((11111 + index)) --gateway-port $((30000 + index)) \
+    --cluster-id "$cluster_id" --storage postgres --postgres "$conn" >"$dir/$zone.log" 2>&1 &
+  pid=$!
+  echo "$pid" >"$dir/$zone.pid"
+  for _ in $(seq 300); do
+    if grep -q "Platform silo running" "$dir/$zone.log" 2>/dev/null; then
+      echo "zone $zone: $(grep -o 'silo [0-9.:]*@[0-9]*, gateway [0-9.:]*' "$dir/$zone.log" | tail -n 1) (pid $pid)"
+      return
+    fi
+    kill -0 "$pid" 2>/dev/null || { echo "zone $zone: silo exited; see $dir/$zone.log" >&2; tail -n 5 "$dir/$zone.log" >&2; exit 1; }
     sleep 0.2
   done
-  echo "zone $zone: not ready after 20 s; see $dir/$zone.log" >&2
+  echo "zone $zone: not ready after 60 s; see $dir/$zone.log" >&2
   exit 1
+}
+
+stop_zone() {
+  local zone=$1 pid
+  running "$zone" || { rm -f "$dir/$zone.pid"; return; }
+  pid=$(cat "$dir/$zone.pid")
+  kill -TERM "$pid"
+  for _ in $(seq 450); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+  if kill -0 "$pid" 2>/dev/null; then
+    echo "zone $zone: still running 90 s after SIGTERM; killing it" >&2
+    kill -9 "$pid"
+  else
+    echo "zone $zone: stopped"
+  fi
+  rm -f "$dir/$zone.pid"
 }
 
 case ${1:-} in
   start)
-    dotnet build silo/Platform.Silo -c Release --nologo -v quiet >/dev/null
+    postgres >/dev/null
+    dotnet build silo/Platform.Silo -c Release --nologo -v quiet --artifacts-path "$dir/artifacts" >/dev/null
     for zone in "${zones[@]}"; do start_zone "$zone"; done
     ;;
   show)
+    # The table and its columns are Orleans' membership table as src/Platform.PostgreSql/Migrations/0002 creates it;
+    # the zone is silo metadata, not a column, so it is told here by the ports this script gives each zone.
     postgres >/dev/null
-    psql -h 127.0.0.1 -p 55432 -U postgres -d platform -c \
-      "SELECT host || ':' || port AS silo, generation, zone, status, i_am_alive_time, jsonb_array_length(suspect_votes) AS votes
-         FROM cluster_membership WHERE cluster_id = '$cluster_id' ORDER BY status, zone, generation"
+    psql "host=127.0.0.1 port=${PLATFORM_PG_PORT:-55432} user=postgres dbname=platform" -c \
+      "SELECT address || ':' || port AS silo, generation,
+              CASE port WHEN 11111 THEN 'a' WHEN 11112 THEN 'b' WHEN 11113 THEN 'c' ELSE '?' END AS zone,
+              CASE status WHEN 1 THEN 'Created' WHEN 2 THEN 'Joining' WHEN 3 THEN 'Active' WHEN 4 THEN 'ShuttingDown'
+                          WHEN 5 THEN 'Stopping' WHEN 6 THEN 'Dead' ELSE status::text END AS status,
+              proxy_port AS gateway, start_time, i_am_alive_time, coalesce(suspect_times, '') AS suspected_by
+         FROM orleans_membership WHERE deployment_id = '$cluster_id'
+        ORDER BY status = 6, port, generation"
     ;;
   kill)
     zone=${2:?usage: cluster.sh kill a|b|c}
-    port_of "$zone" >/dev/null
+    index_of "$zone" >/dev/null
+    running "$zone" || { echo "zone $zone: not running" >&2; exit 1; }
     kill -9 "$(cat "$dir/$zone.pid")" && echo "zone $zone: killed (kill -9)"
     rm -f "$dir/$zone.pid"
     ;;
   restart)
     zone=${2:?usage: cluster.sh restart a|b|c}
+    index_of "$zone" >/dev/null
+    stop_zone "$zone"
     start_zone "$zone"
     ;;
   stop)
-    for zone in "${zones[@]}"; do
-      if [[ -f $dir/$zone.pid ]]; then kill "$(cat "$dir/$zone.pid")" 2>/dev/null || true; rm -f "$dir/$zone.pid"; fi
-    done
-    echo "stopped"
+    for zone in "${zones[@]}"; do stop_zone "$zone"; done
     ;;
   *)
-    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

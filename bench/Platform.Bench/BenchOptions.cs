@@ -5,13 +5,16 @@ namespace Platform.Bench;
 /// <summary>The command line: <c>SCENARIO [--duration SECONDS] [--concurrency N] [--count N]</c>.</summary>
 public sealed record BenchOptions(string Scenario, double DurationSeconds, int Concurrency, int Count)
 {
-    public static readonly string[] Scenarios = ["local-call", "local-baseline", "activation", "remote-baseline", "remote-call", "failover", "rolling-restart", "rebalance"];
+    public static readonly string[] Scenarios =
+        ["local-call", "local-call-bare", "local-baseline", "activation", "remote-baseline", "remote-call", "failover", "rolling-restart", "rebalance"];
 
     public const string Usage =
         "usage: Platform.Bench SCENARIO [--duration SECONDS] [--concurrency N] [--count N]\n" +
-        "scenarios: local-call, local-baseline, activation, remote-baseline, remote-call, failover, rolling-restart, rebalance\n" +
-        "remote scenarios run silos in child processes; failover and rolling-restart need the PostgreSQL of scripts/postgres.sh (or PLATFORM_BENCH_POSTGRES)\n" +
-        "prints one JSON object per run on stdout: scenario, ops, seconds, ops_per_sec, p50_us, p99_us, ...";
+        "scenarios: local-call, local-call-bare, local-baseline, activation, remote-baseline, remote-call, failover, rolling-restart, rebalance\n" +
+        "local-call runs one in-process silo with the platform's extensions, local-call-bare the same on plain Orleans;\n" +
+        "remote-call, failover, rolling-restart and rebalance start the Platform.Silo executable; failover, rolling-restart and\n" +
+        "rebalance keep membership and state in a fresh database on the PostgreSQL of scripts/postgres.sh (or PLATFORM_BENCH_POSTGRES)\n" +
+        "prints one JSON object per run on stdout: scenario, ops, seconds, ops_per_sec, p50_us, p99_us, concurrency, ...";
 
     /// <summary>Parses the arguments, or throws <see cref="FormatException"/> with a message that names the bad input.</summary>
     public static BenchOptions Parse(IReadOnlyList<string> args)
@@ -34,6 +37,7 @@ public sealed record BenchOptions(string Scenario, double DurationSeconds, int C
             "failover" => new BenchOptions(scenario, 20, 64, 300),
             "rolling-restart" => new BenchOptions(scenario, 20, 64, 300),
             "rebalance" => new BenchOptions(scenario, 5, 256, 100_000),
+            "activation" => new BenchOptions(scenario, 5, 64, 300_000),
             _ => new BenchOptions(scenario, 5, 64, 1_000_000),
         };
         for (var i = 1; i < args.Count; i += 2)

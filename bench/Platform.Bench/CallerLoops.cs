@@ -1,5 +1,7 @@
 using System.Diagnostics;
 
+using Platform.Bench.Grains;
+
 namespace Platform.Bench;
 
 /// <summary>The callers of the baseline scenarios: each makes one call after another, awaiting every reply, until the time is up.</summary>

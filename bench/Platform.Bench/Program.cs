@@ -1,10 +1,5 @@
 using Platform.Bench;
 
-if (args is [SiloServer.Command, .. var siloArgs])
-{
-    return await SiloServer.RunAsync(siloArgs);
-}
-
 if (args is [BaselineServer.Mode, .. var serverArgs])
 {
     return await BaselineServer.RunAsync(serverArgs);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.Channels;
+using Platform.Bench.Grains;
 
 namespace Platform.Bench;
 
@@ -12,7 +13,7 @@ internal static class RemoteBaseline
 {
     public static async Task<BenchResult> RunAsync(BenchOptions options)
     {
-        await using var server = await SelfProcess.StartAsync(BaselineServer.Mode);
+        await using var server = await BaselineServerProcess.StartAsync();
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, server.Port));
 

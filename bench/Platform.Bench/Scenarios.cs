@@ -1,158 +1,18 @@
-using System.Diagnostics;
-using System.Runtime;
-using System.Threading.Channels;
-using Microsoft.Extensions.DependencyInjection;
-using Platform.Runtime;
-
 namespace Platform.Bench;
 
 public static class Scenarios
 {
     public static Task<BenchResult> RunAsync(BenchOptions options) => options.Scenario switch
     {
-        "local-call" => LocalCallAsync(options),
-        "local-baseline" => LocalBaselineAsync(options),
-        "activation" => ActivationAsync(options),
+        "local-call" => LocalScenarios.LocalCallAsync(options, platformExtensions: true),
+        "local-call-bare" => LocalScenarios.LocalCallAsync(options, platformExtensions: false),
+        "local-baseline" => LocalScenarios.LocalBaselineAsync(options),
+        "activation" => LocalScenarios.ActivationAsync(options),
         "remote-baseline" => RemoteBaseline.RunAsync(options),
-        "remote-call" => RemoteScenarios.RemoteCallAsync(options),
-        "failover" => RemoteScenarios.FailoverAsync(options),
-        "rolling-restart" => ClusterScenarios.RollingRestartAsync(options),
-        "rebalance" => ClusterScenarios.RebalanceAsync(options),
+        "remote-call" => RemoteCallScenario.RunAsync(options),
+        "failover" => FailoverScenario.RunAsync(options),
+        "rolling-restart" => RollingRestartScenario.RunAsync(options),
+        "rebalance" => RebalanceScenario.RunAsync(options),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Scenario, "unknown scenario"),
     };
-
-    /// <summary>Each of N caller grains calls its own target grain in a loop; both live in one silo.</summary>
-    private static async Task<BenchResult> LocalCallAsync(BenchOptions options)
-    {
-        await using var host = await StartSiloAsync();
-        var factory = host.Silo.GrainFactory;
-
-        // Warm up: activate every grain and let the JIT settle before the measured window.
-        await RunCallersAsync(factory, options.Concurrency, TimeSpan.FromSeconds(Math.Min(1, options.DurationSeconds)));
-        var (samples, seconds) = await RunCallersAsync(factory, options.Concurrency, TimeSpan.FromSeconds(options.DurationSeconds));
-
-        var (p50, p99) = LatencySample.Percentiles(samples);
-        return new BenchResult("local-call", samples.Sum(sample => sample.Count), seconds, p50, p99, options.Concurrency);
-    }
-
-    private static async Task<(LatencySample[] Samples, double Seconds)> RunCallersAsync(IGrainFactory factory, int concurrency, TimeSpan duration)
-    {
-        var start = Stopwatch.GetTimestamp();
-        var stop = start + (long)(duration.TotalSeconds * Stopwatch.Frequency);
-        var samples = await Task.WhenAll(Enumerable.Range(0, concurrency)
-            .Select(i => factory.GetGrain<IBenchCallerGrain>(i).CallUntil(1_000_000 + i, stop)));
-        return (samples, Stopwatch.GetElapsedTime(start).TotalSeconds);
-    }
-
-    /// <summary>
-    /// The in-process limit: the same request/response through a bare channel per target and a completion source,
-    /// with continuations asynchronous as in the runtime, and no runtime at all.
-    /// </summary>
-    private static async Task<BenchResult> LocalBaselineAsync(BenchOptions options)
-    {
-        var targets = Enumerable.Range(0, options.Concurrency)
-            .Select(_ => Channel.CreateUnbounded<(int Value, TaskCompletionSource<int> Reply)>(new UnboundedChannelOptions { SingleReader = true }))
-            .ToArray();
-        using var shutdown = new CancellationTokenSource();
-        var servers = targets.Select(channel => Task.Run(async () =>
-        {
-            await foreach (var (value, reply) in channel.Reader.ReadAllAsync(shutdown.Token))
-            {
-                reply.SetResult(value + 1);
-            }
-        })).ToArray();
-
-        await RunBaselineClientsAsync(targets, TimeSpan.FromSeconds(Math.Min(1, options.DurationSeconds)));
-        var (samples, seconds) = await RunBaselineClientsAsync(targets, TimeSpan.FromSeconds(options.DurationSeconds));
-
-        foreach (var target in targets)
-        {
-            target.Writer.Complete();
-        }
-
-        await Task.WhenAll(servers);
-        var (p50, p99) = LatencySample.Percentiles(samples);
-        return new BenchResult("local-baseline", samples.Sum(sample => sample.Count), seconds, p50, p99, options.Concurrency);
-    }
-
-    private static Task<(LatencySample[] Samples, double Seconds)> RunBaselineClientsAsync(
-        Channel<(int Value, TaskCompletionSource<int> Reply)>[] targets,
-        TimeSpan duration) =>
-        CallerLoops.RunAsync(targets.Length, duration, slot =>
-        {
-            // The target answers value + 1, which is what the next call sends.
-            var value = 0;
-            return () =>
-            {
-                var reply = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-                targets[slot].Writer.TryWrite((value++, reply));
-                return reply.Task;
-            };
-        });
-
-    /// <summary>Activates --count distinct grains with --concurrency callers, then measures the heap they hold.</summary>
-    private static async Task<BenchResult> ActivationAsync(BenchOptions options)
-    {
-        await using var host = await StartSiloAsync();
-        var factory = host.Silo.GrainFactory;
-        await factory.GetGrain<IBenchTargetGrain>(-1).Ping(0);
-        var heapBefore = FullGcHeapBytes();
-
-        var pauseBefore = GC.GetTotalPauseDuration();
-        var start = Stopwatch.GetTimestamp();
-        var perCaller = (options.Count + options.Concurrency - 1) / options.Concurrency;
-        var samples = await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(caller => Task.Run(async () =>
-        {
-            var sample = new LatencySample();
-            var first = caller * perCaller;
-            var last = Math.Min(options.Count, first + perCaller);
-            for (var key = first; key < last; key++)
-            {
-                var begin = Stopwatch.GetTimestamp();
-                await factory.GetGrain<IBenchTargetGrain>(key).Ping(key);
-                sample.Record(Stopwatch.GetTimestamp() - begin);
-            }
-
-            return sample;
-        })));
-        var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-        var gcPause = (GC.GetTotalPauseDuration() - pauseBefore).TotalSeconds;
-
-        var heapAfter = FullGcHeapBytes();
-        var activations = host.Silo.ActivationCount - 1;
-        var (p50, p99) = LatencySample.Percentiles(samples);
-        var result = new BenchResult("activation", samples.Sum(sample => sample.Count), seconds, p50, p99, options.Concurrency);
-        result.Extra["activations"] = activations;
-        result.Extra["gc_pause_s"] = Math.Round(gcPause, 3);
-        result.Extra["bytes_per_activation"] = Math.Round((double)(heapAfter - heapBefore) / activations, 1);
-        return result;
-    }
-
-    private static long FullGcHeapBytes()
-    {
-        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-        GC.WaitForPendingFinalizers();
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
-        return GC.GetTotalMemory(forceFullCollection: false);
-    }
-
-    private static async Task<SiloHandle> StartSiloAsync()
-    {
-        var services = new ServiceCollection();
-        services.AddPlatformSilo(silo => silo.AddGrains(typeof(Scenarios).Assembly));
-        var provider = services.BuildServiceProvider();
-        var silo = provider.GetRequiredService<Silo>();
-        await silo.StartAsync();
-        return new SiloHandle(provider, silo);
-    }
-
-    private sealed record SiloHandle(ServiceProvider Provider, Silo Silo) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            await Silo.StopAsync();
-            await Provider.DisposeAsync();
-        }
-    }
 }

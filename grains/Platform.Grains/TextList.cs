@@ -9,7 +9,7 @@ internal static class TextList
     /// dropped because it usually means the caller mis-built the list.
     /// </summary>
     /// <param name="itemName">How the error message calls one entry, e.g. "Required skill".</param>
-    public static IReadOnlyList<string> Normalize(IReadOnlyList<string>? items, string itemName)
+    public static string[] Normalize(IReadOnlyList<string>? items, string itemName)
     {
         if (items is null)
         {
@@ -32,6 +32,6 @@ internal static class TextList
             }
         }
 
-        return result;
+        return [.. result];
     }
 }

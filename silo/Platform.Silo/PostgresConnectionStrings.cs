@@ -4,7 +4,7 @@ using Npgsql;
 namespace Platform.Silo;
 
 /// <summary>
-/// Checks the <c>--postgres</c> connection string the way AddPostgreSqlGrainStorage will read it, so a malformed one is
+/// Checks the <c>--postgres</c> connection string the way UsePlatformPostgreSql will read it, so a malformed one is
 /// bad configuration (exit 2, nothing started) rather than a failure of the running host; and keeps its password out of
 /// error messages and logs.
 /// </summary>

@@ -1,44 +1,85 @@
+using Orleans.Configuration;
+
 namespace Platform.Silo;
 
-/// <summary>The silo host's settings. Usage, the command-line parser and the environment reader all work from this table.</summary>
+/// <summary>The silo's settings. Usage, the command-line parser and the environment reader all work from this table.</summary>
 internal static class SettingOptions
 {
     public static IReadOnlyList<SettingOption> All { get; } =
     [
-        SettingOption.Duration("--call-timeout", "DefaultCallTimeout", "Deadline of a call that sets none (default 00:00:30).", (o, v) => o.DefaultCallTimeout = v),
-        SettingOption.Duration("--collection-age", "DefaultCollectionAge", "Idle time before an activation is collected (default 00:15:00).", (o, v) => o.DefaultCollectionAge = v),
-        SettingOption.Count("--mailbox-capacity", "DefaultMailboxCapacity", "Calls that may wait for one activation (default 10000).", (o, v) => o.DefaultMailboxCapacity = v),
-        SettingOption.Duration("--sweep-interval", "SweepInterval", "How often deadlines and idle activations are checked (default 00:00:01).", (o, v) => o.SweepInterval = v),
-        SettingOption.Duration("--shutdown-timeout", "ShutdownTimeout", "How long shutdown waits for activations to deactivate (default 00:00:30).", (o, v) => o.ShutdownTimeout = v),
-        SettingOption.Count("--max-restarts", "DefaultMaxRestarts", "Restarts of a grain type within the restart window before quarantine (default 5).", (o, v) => o.DefaultMaxRestarts = v),
-        SettingOption.Duration("--restart-window", "DefaultRestartWindow", "Window in which restarts are counted (default 00:00:10).", (o, v) => o.DefaultRestartWindow = v),
-        SettingOption.Duration("--quarantine-period", "DefaultQuarantinePeriod", "How long a quarantined grain type refuses calls (default 00:00:30).", (o, v) => o.DefaultQuarantinePeriod = v),
-        SettingOption.Count("--turn-budget", "TurnBudget", "Work items an activation runs before yielding its thread (default 128).", (o, v) => o.TurnBudget = v),
-        SettingOption.Host("--storage", "Storage", "memory|postgres", "Where grain state, reminders and the event journal are kept: memory (lost on exit; the default) or postgres (needs --postgres).",
-            (settings, value) => settings.Storage = StorageProviders.Parse(value)),
-        SettingOption.Host("--postgres", "Postgres", "connection string", "PostgreSQL connection string for --storage/--membership postgres, e.g. Host=db;Username=platform;Password=...;Database=platform.",
-            (settings, value) => settings.PostgresConnectionString = PostgresConnectionStrings.Check(value), PostgresConnectionStrings.Redact),
-        SettingOption.Host("--cluster-id", "ClusterId", "name", "Cluster this silo joins; silos and clients only talk within one cluster (default platform).",
-            (settings, value) => settings.Cluster.ClusterId = ClusterSettings.ParseName(value)),
-        SettingOption.Host("--zone", "Zone", "name", "Availability zone of this silo, used by placement (default: default).",
-            (settings, value) => settings.Cluster.Zone = ClusterSettings.ParseName(value)),
-        SettingOption.Host("--port", "Port", "n", "Port for silos and clients (default 11111; 0 picks a free one).",
-            (settings, value) => settings.Cluster.Port = ClusterSettings.ParsePort(value)),
-        SettingOption.Host("--listen", "Listen", "address", "IP address to listen on (default 127.0.0.1; 0.0.0.0 needs --advertise).",
-            (settings, value) => settings.Cluster.ListenAddress = ClusterSettings.ParseAddress(value)),
-        SettingOption.Host("--advertise", "Advertise", "host", "Host name or address other silos and clients dial (default: the listen address).",
-            (settings, value) => settings.Cluster.AdvertisedHost = ClusterSettings.ParseName(value)),
-        SettingOption.Host("--membership", "Membership", "memory|postgres", "Where the membership table lives: memory (this silo alone; the default) or postgres (needs --postgres).",
-            (settings, value) => settings.Cluster.Membership = StorageProviders.Parse(value)),
-        SettingOption.Host("--probe-period", "ProbePeriod", "hh:mm:ss", "How often each silo probes others (default 00:00:01).",
-            (settings, value) => settings.Cluster.Configure(SettingOption.ParseDuration(value), static (o, parsed) => o.Membership.ProbePeriod = parsed)),
-        SettingOption.Host("--probe-timeout", "ProbeTimeout", "hh:mm:ss", "How long a probe may take before it counts as missed (default 00:00:01).",
-            (settings, value) => settings.Cluster.Configure(SettingOption.ParseDuration(value), static (o, parsed) => o.Membership.ProbeTimeout = parsed)),
-        SettingOption.Host("--missed-probes", "MissedProbesLimit", "n", "Missed probes in a row before a silo votes another dead (default 3).",
-            (settings, value) => settings.Cluster.Configure(SettingOption.ParseCount(value), static (o, parsed) => o.Membership.MissedProbesLimit = parsed)),
-        SettingOption.Host("--votes-to-kill", "VotesToDeclareDead", "n", "Votes that declare a silo dead (default 2, capped at the other active silos).",
-            (settings, value) => settings.Cluster.Configure(SettingOption.ParseCount(value), static (o, parsed) => o.Membership.VotesToDeclareDead = parsed)),
-        SettingOption.Flag("--smoke", "Start, post and assign one job, print it as one JSON line, and exit.", settings => settings.Smoke = true),
-        SettingOption.Flag("--help", "Print this help and exit.", settings => settings.ShowHelp = true),
+        SettingOption.Value("--cluster-id", "name", "Cluster this silo joins; silos and clients only talk within one cluster (default platform).",
+            (s, v) => s.ClusterId = SettingValues.Name(v)),
+        SettingOption.Value("--service-id", "name", "Service the cluster belongs to; it stays the same across deployments and keys stored state (default platform).",
+            (s, v) => s.ServiceId = SettingValues.Name(v)),
+        SettingOption.Value("--zone", "name", "Availability zone of this silo; grains prefer silos of their caller's zone (default: default).",
+            (s, v) => s.Zone = SettingValues.Name(v)),
+        SettingOption.Value("--port", "n", "Port for silo-to-silo traffic (default 11111; 0 picks a free one).",
+            (s, v) => s.SiloPort = SettingValues.Port(v)),
+        SettingOption.Value("--gateway-port", "n", "Port clients connect to (default 30000; 0 picks a free one).",
+            (s, v) => s.GatewayPort = SettingValues.Port(v)),
+        SettingOption.Value("--listen", "address", "IP address to listen on (default: the advertised address; 0.0.0.0 needs --advertise).",
+            (s, v) => s.ListenAddress = SettingValues.Address(v)),
+        SettingOption.Value("--advertise", "address", "IP address other silos and clients dial (default 127.0.0.1; in Kubernetes the pod IP).",
+            (s, v) => s.AdvertisedAddress = SettingValues.Address(v)),
+        SettingOption.Value("--storage", "memory|postgres", "Where grain state, reminders and the event journal are kept: memory (lost on exit; the default) or postgres (needs --postgres).",
+            (s, v) => s.Storage = SettingValues.Provider(v)),
+        SettingOption.Value("--membership", "memory|postgres", "Where the membership table lives: memory (this silo alone) or postgres; defaults to --storage and must match it.",
+            (s, v) => s.Membership = SettingValues.Provider(v)),
+        SettingOption.Value("--postgres", "connection string", "PostgreSQL connection string for --storage postgres, e.g. Host=db;Username=platform;Password=...;Database=platform.",
+            (s, v) => s.PostgresConnectionString = PostgresConnectionStrings.Check(v), PostgresConnectionStrings.Redact),
+        SettingOption.Value("--kubernetes", "auto|on|off", "Orleans' Kubernetes hosting (pod labels, pod IP, deleted pods leave the cluster); auto: on when POD_NAME and POD_NAMESPACE are set.",
+            (s, v) => s.Kubernetes = SettingValues.Kubernetes(v)),
+        Membership("--probe-timeout", "hh:mm:ss", "Initial timeout of a liveness probe (default 00:00:05, or the platform's failure detection).", nameof(ClusterMembershipOptions.ProbeTimeout),
+            (o, v) => o.ProbeTimeout = SettingValues.PositiveDuration(v, Target(nameof(o.ProbeTimeout)))),
+        Membership("--missed-probes", "n", "Missed probes in a row before a silo suspects another (default 3).", nameof(ClusterMembershipOptions.NumMissedProbesLimit),
+            (o, v) => o.NumMissedProbesLimit = SettingValues.PositiveCount(v, Target(nameof(o.NumMissedProbesLimit)))),
+        Membership("--probed-silos", "n", "How many other silos each silo probes (default 10).", nameof(ClusterMembershipOptions.NumProbedSilos),
+            (o, v) => o.NumProbedSilos = SettingValues.PositiveCount(v, Target(nameof(o.NumProbedSilos)))),
+        Membership("--votes-to-kill", "n", "Votes that declare a silo dead (default 2).", nameof(ClusterMembershipOptions.NumVotesForDeathDeclaration),
+            (o, v) => o.NumVotesForDeathDeclaration = SettingValues.PositiveCount(v, Target(nameof(o.NumVotesForDeathDeclaration)))),
+        Membership("--death-vote-expiration", "hh:mm:ss", "How long a vote counts (default 00:02:00).", nameof(ClusterMembershipOptions.DeathVoteExpirationTimeout),
+            (o, v) => o.DeathVoteExpirationTimeout = SettingValues.PositiveDuration(v, Target(nameof(o.DeathVoteExpirationTimeout)))),
+        Membership("--table-refresh", "hh:mm:ss", "How often a silo re-reads the membership table (default 00:01:00).", nameof(ClusterMembershipOptions.TableRefreshTimeout),
+            (o, v) => o.TableRefreshTimeout = SettingValues.PositiveDuration(v, Target(nameof(o.TableRefreshTimeout)))),
+        Membership("--heartbeat", "hh:mm:ss", "How often a silo writes I-am-alive to the membership table (default 00:00:30).", nameof(ClusterMembershipOptions.IAmAliveTablePublishTimeout),
+            (o, v) => o.IAmAliveTablePublishTimeout = SettingValues.PositiveDuration(v, Target(nameof(o.IAmAliveTablePublishTimeout)))),
+        SettingOption.Value("--call-timeout", "hh:mm:ss", "Response timeout of a grain call that sets none (default 00:00:30).",
+            (s, v) =>
+            {
+                var timeout = SettingValues.PositiveDuration(v, "SiloMessagingOptions.ResponseTimeout");
+                s.Override<SiloMessagingOptions>(o => o.ResponseTimeout = timeout);
+            }),
+        SettingOption.Value("--collection-age", "hh:mm:ss", "Idle time before an activation is deactivated (default 00:15:00; more than 00:01:00).",
+            (s, v) =>
+            {
+                var age = CollectionAge(v);
+                s.Override<GrainCollectionOptions>(o => o.CollectionAge = age);
+            }),
+        SettingOption.Value("--shutdown-timeout", "hh:mm:ss", "How long a graceful stop (SIGTERM) may take before the process exits anyway (default 00:00:30).",
+            (s, v) => s.ShutdownTimeout = SettingValues.PositiveDuration(v, "HostOptions.ShutdownTimeout")),
+        SettingOption.Flag("--smoke", "Start, post and assign one job through the grains, print it as one JSON line, and exit.", s => s.Smoke = true),
+        SettingOption.Flag("--help", "Print this help and exit.", s => s.ShowHelp = true),
     ];
+
+    /// <summary>A setting of Orleans' failure detection, applied after the platform's own defaults so the user's value wins.</summary>
+    private static SettingOption Membership(string name, string valueName, string description, string property, Action<ClusterMembershipOptions, string> set) =>
+        SettingOption.Value(name, valueName, $"{description} Sets {Target(property)}.", (settings, text) =>
+        {
+            // Parse now, so a bad value fails before anything starts; apply later, to the options Orleans builds.
+            set(new ClusterMembershipOptions(), text);
+            settings.Override<ClusterMembershipOptions>(options => set(options, text));
+        });
+
+    private static string Target(string property) => $"{nameof(ClusterMembershipOptions)}.{property}";
+
+    private static TimeSpan CollectionAge(string text)
+    {
+        var age = SettingValues.PositiveDuration(text, "GrainCollectionOptions.CollectionAge");
+        var quantum = new GrainCollectionOptions().CollectionQuantum;
+
+        // Orleans refuses an age not above the interval at which it looks for idle activations.
+        return age > quantum
+            ? age
+            : throw new FormatException($"is out of range: GrainCollectionOptions.CollectionAge must be longer than GrainCollectionOptions.CollectionQuantum ({quantum}); it is {age}");
+    }
 }

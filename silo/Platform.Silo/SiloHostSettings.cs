@@ -1,54 +1,75 @@
-using Platform.Runtime;
+using System.Net;
 
 namespace Platform.Silo;
 
-/// <summary>
-/// Everything the silo host was told, from environment variables and the command line. Groups of settings that the
-/// host will grow (zone, ports, storage) get their own property here and their own rows in <see cref="SettingOptions"/>.
-/// </summary>
+/// <summary>Everything the silo was told, from PLATFORM_SILO__* environment variables and the command line.</summary>
 internal sealed class SiloHostSettings
 {
-    private readonly List<Action<SiloOptions>> _siloOptions = [];
+    public const int DefaultSiloPort = 11111;
+    public const int DefaultGatewayPort = 30000;
+    public const string DefaultZone = "default";
+
+    private readonly Dictionary<Type, List<Action<object>>> _overrides = [];
 
     public bool ShowHelp { get; set; }
 
-    /// <summary>Where grain state, reminders and the event journal are kept.</summary>
-    public StorageProvider Storage { get; set; } = StorageProvider.Memory;
-
-    /// <summary>The PostgreSQL connection string for <see cref="StorageProvider.Postgres"/>; the parser allows it with no other provider.</summary>
-    public string? PostgresConnectionString { get; set; }
-
-    /// <summary>The grain storage and reminders as the start log line names them, without credentials.</summary>
-    public string DescribeStorage() =>
-        Storage == StorageProvider.Postgres && PostgresConnectionString is not null
-            ? $"PostgreSQL grain storage and reminders at {PostgresConnectionStrings.Describe(PostgresConnectionString)}"
-            : "in-memory grain storage and reminders";
-
-    /// <summary>Cluster id, zone, endpoint and membership: the silo is always a cluster member, alone by default.</summary>
-    public ClusterSettings Cluster { get; } = new();
-
-    /// <summary>Start, post and assign one job, print it as JSON, and stop: proves the embedded defaults work end to end.</summary>
+    /// <summary>Start, post and assign one job, print it as JSON, and stop: proves the configured storage works end to end.</summary>
     public bool Smoke { get; set; }
 
-    /// <summary>
-    /// Applies the runtime settings that were given to <paramref name="options"/>. They are kept as assignments rather
-    /// than as a second copy of <see cref="SiloOptions"/> so that every option the runtime adds keeps its default here
-    /// without a copy step to forget.
-    /// </summary>
-    public void ConfigureSilo(SiloOptions options)
+    public string ClusterId { get; set; } = "platform";
+
+    public string ServiceId { get; set; } = "platform";
+
+    public string Zone { get; set; } = DefaultZone;
+
+    /// <summary>Null when not given: a normal run uses 11111, the smoke check a free port so it never clashes with a running silo.</summary>
+    public int? SiloPort { get; set; }
+
+    /// <summary>Null when not given: 30000, or a free port for the smoke check.</summary>
+    public int? GatewayPort { get; set; }
+
+    public IPAddress? ListenAddress { get; set; }
+
+    public IPAddress? AdvertisedAddress { get; set; }
+
+    public StorageProvider Storage { get; set; } = StorageProvider.Memory;
+
+    /// <summary>Null when not given: it follows <see cref="Storage"/>.</summary>
+    public StorageProvider? Membership { get; set; }
+
+    public string? PostgresConnectionString { get; set; }
+
+    public KubernetesMode Kubernetes { get; set; } = KubernetesMode.Auto;
+
+    /// <summary>Whether Orleans' Kubernetes hosting runs, once <see cref="KubernetesMode.Auto"/> has looked at the pod's variables.</summary>
+    public bool UseKubernetes { get; set; }
+
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Records a change to an Orleans options type; the host applies it after every default, so the user's value wins.</summary>
+    public void Override<TOptions>(Action<TOptions> configure)
     {
-        foreach (var configure in _siloOptions)
+        if (!_overrides.TryGetValue(typeof(TOptions), out var list))
+        {
+            _overrides[typeof(TOptions)] = list = [];
+        }
+
+        list.Add(options => configure((TOptions)options));
+    }
+
+    /// <summary>Applies what was given for <typeparamref name="TOptions"/>, in the order given (the last occurrence wins).</summary>
+    public void Apply<TOptions>(TOptions options)
+        where TOptions : class
+    {
+        foreach (var configure in _overrides.GetValueOrDefault(typeof(TOptions)) ?? [])
         {
             configure(options);
         }
     }
 
-    public SiloOptions CreateSiloOptions()
-    {
-        var options = new SiloOptions();
-        ConfigureSilo(options);
-        return options;
-    }
-
-    internal void AddSiloOption(Action<SiloOptions> configure) => _siloOptions.Add(configure);
+    /// <summary>Grain state, reminders and membership as the ready line names them, without credentials.</summary>
+    public string DescribeStorage() =>
+        Storage == StorageProvider.Postgres && PostgresConnectionString is not null
+            ? $"PostgreSQL at {PostgresConnectionStrings.Describe(PostgresConnectionString)}"
+            : "in-memory storage";
 }

@@ -1,18 +1,15 @@
-using Platform.Runtime;
+using System.Net;
 using System.Text;
 
 namespace Platform.Silo;
 
 /// <summary>
-/// Reads <see cref="SiloHostSettings"/> from environment variables, then the command line (which wins), and checks the
-/// result with SiloOptions.Validate before anything starts. Every error is a <see cref="SiloSettingsException"/> whose
+/// Reads <see cref="SiloHostSettings"/> from PLATFORM_SILO__* environment variables, then the command line (which
+/// wins), and checks the combination before anything starts. Every error is a <see cref="SiloSettingsException"/> whose
 /// one-line message names the option or variable and the bad value.
 /// </summary>
 internal static class SiloHostSettingsParser
 {
-    /// <summary>The variables of this prefix belong to the silo, so a name in it that no setting reads is a typo, not someone else's.</summary>
-    private const string SiloEnvironmentPrefix = SettingOption.EnvironmentPrefix + "SILO__";
-
     public static SiloHostSettings Parse(IReadOnlyList<string> args, IReadOnlyDictionary<string, string> environment)
     {
         var settings = new SiloHostSettings();
@@ -24,11 +21,12 @@ internal static class SiloHostSettingsParser
             return settings;
         }
 
-        // Which option or variable last set each SiloOptions property (or host setting, by option name), to name it in an error.
+        // Which option or variable last set each setting, by option name, to name it in an error.
         var origins = new Dictionary<string, Origin>(StringComparer.Ordinal);
         foreach (var (name, value) in environment.OrderBy(entry => entry.Key, StringComparer.Ordinal))
         {
-            if (!name.StartsWith(SiloEnvironmentPrefix, StringComparison.OrdinalIgnoreCase))
+            // The variables of this prefix belong to the silo, so a name in it that no setting reads is a typo, not someone else's.
+            if (!name.StartsWith(SettingOption.EnvironmentPrefix, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
@@ -71,6 +69,12 @@ internal static class SiloHostSettingsParser
             Apply(settings, option, name, value, origins);
         }
 
+        settings.UseKubernetes = settings.Kubernetes switch
+        {
+            KubernetesMode.On => true,
+            KubernetesMode.Off => false,
+            _ => IsSet(environment, "POD_NAME") && IsSet(environment, "POD_NAMESPACE"),
+        };
         Validate(settings, origins);
         return settings;
     }
@@ -80,25 +84,29 @@ internal static class SiloHostSettingsParser
         var text = new StringBuilder();
         text.AppendLine("Usage: Platform.Silo [options]");
         text.AppendLine();
-        text.AppendLine("Runs a Platform silo that hosts the marketplace grains, with grain state and reminders in memory or in PostgreSQL");
-        text.AppendLine("(--storage).");
+        text.AppendLine("Runs a Platform silo (Microsoft Orleans) hosting the marketplace grains: alone with everything in memory by");
+        text.AppendLine("default, or as a member of a cluster whose membership, grain state, reminders and journal are in PostgreSQL.");
         text.AppendLine("Every setting can also come from the environment variable shown under it; the command line wins.");
         text.AppendLine();
         text.AppendLine("Options:");
         foreach (var option in SettingOptions.All)
         {
             var left = option.IsFlag ? option.Name : $"{option.Name} <{option.ValueName}>";
-            text.AppendLine($"  {left,-32}{option.Description}");
+            text.AppendLine($"  {left,-36}{option.Description}");
             if (option.EnvironmentVariable is not null)
             {
-                text.AppendLine($"  {string.Empty,-32}env {option.EnvironmentVariable}");
+                text.AppendLine($"  {string.Empty,-36}env {option.EnvironmentVariable}");
             }
         }
 
         text.AppendLine();
-        text.Append("Exit codes: 0 stopped normally, 1 failed while running, 2 bad configuration (nothing was started).");
+        text.Append("Exit codes: 0 stopped normally, 1 failed to start or failed while running, 2 bad configuration (nothing was started), ");
+        text.Append("3 the cluster declared this silo dead (restart it to rejoin).");
         return text.ToString();
     }
+
+    private static bool IsSet(IReadOnlyDictionary<string, string> environment, string name) =>
+        environment.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value);
 
     private static void Apply(SiloHostSettings settings, SettingOption option, string source, string value, Dictionary<string, Origin> origins)
     {
@@ -112,7 +120,7 @@ internal static class SiloHostSettingsParser
             throw new SiloSettingsException($"{origin} {error.Message}.");
         }
 
-        origins[option.Target ?? option.Name] = origin;
+        origins[option.Name] = origin;
     }
 
     /// <summary>The option or variable that gave a setting its value, and the value as a message may show it.</summary>
@@ -121,78 +129,59 @@ internal static class SiloHostSettingsParser
         public override string ToString() => $"{Source} '{Value}'";
     }
 
-    /// <summary>SiloOptions owns the rules for its values; this only says which option or variable the bad value came from.</summary>
     private static void Validate(SiloHostSettings settings, Dictionary<string, Origin> origins)
     {
-        ValidateSiloOptions(settings, origins);
         ValidateStorage(settings, origins);
-        ValidateCluster(settings, origins);
-    }
-
-    private static void ValidateCluster(SiloHostSettings settings, Dictionary<string, Origin> origins)
-    {
-        if (settings.Cluster.Membership == StorageProvider.Postgres && settings.PostgresConnectionString is null)
-        {
-            throw new SiloSettingsException(
-                $"{origins["--membership"]} needs a connection string; give {PostgresOption.Name} <{PostgresOption.ValueName}> or set {PostgresOption.EnvironmentVariable}.");
-        }
-
-        try
-        {
-            var options = new ClusterOptions();
-            settings.Cluster.Apply(options, defaultPort: 0);
-            options.Validate();
-        }
-        catch (ArgumentException error)
-        {
-            throw new SiloSettingsException($"the cluster configuration is invalid: {MessageOf(error)}");
-        }
-    }
-
-    private static void ValidateSiloOptions(SiloHostSettings settings, Dictionary<string, Origin> origins)
-    {
-        try
-        {
-            settings.CreateSiloOptions().Validate();
-        }
-        catch (ArgumentException error)
-        {
-            var origin = error.ParamName is not null && origins.TryGetValue(error.ParamName, out var given) ? given.ToString() : "the silo configuration";
-            throw new SiloSettingsException($"{origin} is out of range: {MessageOf(error)}");
-        }
+        ValidateEndpoints(settings, origins);
     }
 
     /// <summary>
-    /// --storage and --postgres go together: PostgreSQL needs a connection string, and a connection string the chosen
-    /// storage would not use is refused rather than silently ignored (it usually means --storage was forgotten).
+    /// PostgreSQL needs a connection string, and a connection string the chosen storage would not use is refused rather
+    /// than silently ignored (it usually means --storage was forgotten). Membership follows storage: UsePlatformPostgreSql
+    /// keeps the membership table beside the state, and a memory membership is this one silo alone.
     /// </summary>
     private static void ValidateStorage(SiloHostSettings settings, Dictionary<string, Origin> origins)
     {
-        origins.TryGetValue(StorageOption.Name, out var storage);
-        origins.TryGetValue(PostgresOption.Name, out var postgres);
+        origins.TryGetValue("--storage", out var storage);
+        origins.TryGetValue("--postgres", out var postgres);
+        if (settings.Membership is { } membership && membership != settings.Storage)
+        {
+            var chosen = storage?.ToString() ?? "the default storage 'memory'";
+            throw new SiloSettingsException(
+                $"{origins["--membership"]} does not match {chosen}; membership, grain state, reminders and the journal live together, so give the same provider to both or leave --membership out.");
+        }
+
         if (settings.Storage == StorageProvider.Postgres && settings.PostgresConnectionString is null)
         {
             throw new SiloSettingsException(
-                $"{storage} needs a connection string; give {PostgresOption.Name} <{PostgresOption.ValueName}> or set {PostgresOption.EnvironmentVariable}.");
+                $"{storage ?? origins["--membership"]} needs a connection string; give --postgres <connection string> or set PLATFORM_SILO__POSTGRES.");
         }
 
-        if (settings.Storage != StorageProvider.Postgres && settings.Cluster.Membership != StorageProvider.Postgres && postgres is not null)
+        if (settings.Storage != StorageProvider.Postgres && postgres is not null)
         {
-            var chosen = storage is null ? $"the default storage '{StorageProviders.Memory}'" : storage.ToString();
+            var chosen = storage is null ? "the default storage 'memory'" : storage.ToString();
             throw new SiloSettingsException(
-                $"{postgres} would be ignored with {chosen}; use {StorageOption.Name} {StorageProviders.Postgres} to keep grain state in PostgreSQL (or --membership postgres for the membership table), or drop {postgres.Source}.");
+                $"{postgres} would be ignored with {chosen}; use --storage postgres to keep the cluster's state in PostgreSQL, or drop {postgres.Source}.");
         }
     }
 
-    private static SettingOption StorageOption => SettingOptions.All.Single(o => o.Name == "--storage");
-
-    private static SettingOption PostgresOption => SettingOptions.All.Single(o => o.Name == "--postgres");
-
-    /// <summary>The message as thrown, without the " (Parameter 'x')" and "Actual value was" that ArgumentException appends.</summary>
-    private static string MessageOf(ArgumentException error)
+    private static void ValidateEndpoints(SiloHostSettings settings, Dictionary<string, Origin> origins)
     {
-        var message = error.Message.Split('\n')[0].TrimEnd('\r');
-        var suffix = $" (Parameter '{error.ParamName}')";
-        return message.EndsWith(suffix, StringComparison.Ordinal) ? message[..^suffix.Length] : message;
+        var wildcard = settings.ListenAddress is { } listen && (listen.Equals(IPAddress.Any) || listen.Equals(IPAddress.IPv6Any));
+        if (wildcard && settings.AdvertisedAddress is null && !settings.UseKubernetes)
+        {
+            throw new SiloSettingsException(
+                $"{origins["--listen"]} needs --advertise <address> (or Kubernetes hosting, which advertises the pod IP): other silos and clients cannot dial a wildcard address.");
+        }
+
+        if (settings.AdvertisedAddress is { } advertised && (advertised.Equals(IPAddress.Any) || advertised.Equals(IPAddress.IPv6Any)))
+        {
+            throw new SiloSettingsException($"{origins["--advertise"]} is a wildcard address; advertise an address other silos and clients can dial.");
+        }
+
+        if (settings.SiloPort is > 0 && settings.SiloPort == settings.GatewayPort)
+        {
+            throw new SiloSettingsException($"{origins["--gateway-port"]} is also the silo port; silos and clients need a port each.");
+        }
     }
 }

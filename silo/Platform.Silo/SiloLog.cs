@@ -2,10 +2,11 @@ using Microsoft.Extensions.Logging;
 
 namespace Platform.Silo;
 
-/// <summary>The host's log events, source-generated like the runtime's.</summary>
+/// <summary>The host's own log events.</summary>
 internal static partial class SiloLog
 {
+    /// <summary>The ready line: scripts and tests wait for "Platform silo running" and read the gateway from it.</summary>
     [LoggerMessage(1, LogLevel.Information,
-        "Platform silo running with {Storage}; silo {Silo} in zone {Zone} with {Membership} membership; hosting grain types: {GrainTypes}. Press Ctrl+C to stop.")]
-    public static partial void Running(ILogger logger, string silo, string zone, string storage, string membership, string grainTypes);
+        "Platform silo running: silo {Silo}, gateway {Gateway}, zone {Zone}, cluster {ClusterId}, service {ServiceId}, {Storage}{Kubernetes}. Press Ctrl+C to stop.")]
+    public static partial void Running(ILogger logger, string silo, string gateway, string zone, string clusterId, string serviceId, string storage, string kubernetes);
 }

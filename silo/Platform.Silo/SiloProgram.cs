@@ -7,13 +7,6 @@ namespace Platform.Silo;
 /// <summary>The silo executable: parse the configuration, then print help, run the smoke check, or run until stopped.</summary>
 internal static class SiloProgram
 {
-    public const int Ok = 0;
-    public const int Failed = 1;
-    public const int BadConfiguration = 2;
-
-    /// <summary>The cluster declared this silo dead (it was unreachable too long); it stopped serving and exits.</summary>
-    public const int Fenced = 3;
-
     public static async Task<int> RunAsync(IReadOnlyList<string> args, IReadOnlyDictionary<string, string> environment, TextWriter stdout, TextWriter stderr)
     {
         SiloHostSettings settings;
@@ -24,13 +17,13 @@ internal static class SiloProgram
         catch (SiloSettingsException error)
         {
             await stderr.WriteLineAsync($"Platform.Silo: {error.Message}");
-            return BadConfiguration;
+            return SiloExitCodes.BadConfiguration;
         }
 
         if (settings.ShowHelp)
         {
             await stdout.WriteLineAsync(SiloHostSettingsParser.Usage());
-            return Ok;
+            return SiloExitCodes.Ok;
         }
 
         try
@@ -41,29 +34,29 @@ internal static class SiloProgram
             }
 
             using var host = SiloHost.Build(settings, logsToStandardError: false);
-            var fenced = false;
-            var silo = host.Services.GetRequiredService<Runtime.Silo>();
             await host.StartAsync();
-            silo.Fenced += () =>
-            {
-                fenced = true;
-                host.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
-            };
             SiloHost.LogRunning(host, settings);
             await host.WaitForShutdownAsync();
-            if (fenced)
+            var fatal = host.Services.GetRequiredService<SiloFatalErrorHandler>();
+            if (fatal.DeclaredDead)
             {
-                await stderr.WriteLineAsync($"Platform.Silo: silo {silo.Address} was declared dead by the cluster and stopped; restart it to rejoin as a new incarnation.");
-                return Fenced;
+                await stderr.WriteLineAsync($"Platform.Silo: the cluster declared this silo dead and it stopped; restart it to rejoin as a new incarnation ({fatal.Reason})");
+                return SiloExitCodes.DeclaredDead;
             }
 
-            return Ok;
+            if (fatal.Reason is { } reason)
+            {
+                await stderr.WriteLineAsync($"Platform.Silo: stopped after a fatal error: {reason}");
+                return SiloExitCodes.Failed;
+            }
+
+            return SiloExitCodes.Ok;
         }
-        catch (Exception error) when (error is not OperationCanceledException)
+        catch (Exception error)
         {
             // A start-up failure (say, PostgreSQL unreachable) is reported in one line, not as an unhandled crash.
-            await stderr.WriteLineAsync($"Platform.Silo: failed to start: {error.GetType().Name}: {error.Message}");
-            return Failed;
+            await stderr.WriteLineAsync($"Platform.Silo: failed to start: {Describe(error)}");
+            return SiloExitCodes.Failed;
         }
     }
 
@@ -71,4 +64,17 @@ internal static class SiloProgram
         Environment.GetEnvironmentVariables()
             .Cast<DictionaryEntry>()
             .ToDictionary(entry => (string)entry.Key, entry => (string?)entry.Value ?? string.Empty, StringComparer.Ordinal);
+
+    /// <summary>The innermost exception that says something, in one line: Orleans wraps the cause in lifecycle exceptions.</summary>
+    private static string Describe(Exception error)
+    {
+        var cause = error;
+        while (cause.InnerException is not null
+            && cause is AggregateException { InnerExceptions.Count: 1 } or OrleansLifecycleCanceledException or System.Reflection.TargetInvocationException)
+        {
+            cause = cause.InnerException!;
+        }
+
+        return $"{cause.GetType().Name}: {cause.Message.ReplaceLineEndings(" ")}";
+    }
 }

@@ -8,9 +8,9 @@ using Platform.Grains.Jobs;
 namespace Platform.Silo;
 
 /// <summary>
-/// <c>--smoke</c>: starts the silo exactly as a real run does, posts and assigns one job through the grain factory,
-/// prints the job as one JSON line on stdout and stops. Proves the configured storage works end to end. The job id is
-/// new on every run (printed as jobId), so the check can run again against durable storage that keeps earlier jobs.
+/// <c>--smoke</c>: starts the silo exactly as a real run does, posts and assigns one job through the grains, prints the
+/// job as one JSON line on stdout and stops. Proves the configured storage works end to end. The job id is new on every
+/// run, so the check can run again against durable storage that keeps earlier jobs.
 /// </summary>
 internal static class SmokeCheck
 {
@@ -24,7 +24,7 @@ internal static class SmokeCheck
 
     public static async Task<int> RunAsync(SiloHostSettings settings, TextWriter stdout)
     {
-        using var host = SiloHost.Build(settings, logsToStandardError: true, defaultPort: 0);
+        using var host = SiloHost.Build(settings, logsToStandardError: true);
         await host.StartAsync();
         SiloHost.LogRunning(host, settings);
         try
@@ -42,6 +42,6 @@ internal static class SmokeCheck
             await host.StopAsync();
         }
 
-        return SiloProgram.Ok;
+        return SiloExitCodes.Ok;
     }
 }

@@ -20,7 +20,7 @@ namespace Platform.PostgreSql;
 /// serialized: one commit at a time per database. The lock is also why the version check needs no retry: between the
 /// lock and the commit nobody else appends.
 /// </remarks>
-public sealed class PostgreSqlEventJournal(NpgsqlDataSource dataSource, TimeProvider timeProvider) : IEventJournal
+internal sealed class PostgreSqlEventJournal(NpgsqlDataSource dataSource, TimeProvider timeProvider) : IEventJournal
 {
     // Any constant works; it must differ from SchemaMigrator's and be the same for every silo.
     internal const long AppendLockKey = 0x506c61744a726e6c;
@@ -85,6 +85,15 @@ public sealed class PostgreSqlEventJournal(NpgsqlDataSource dataSource, TimeProv
         }
 
         throw new JournalConcurrencyException(streamId, expectedVersion, reader.GetInt64(1));
+    }
+
+    public async Task<long?> FindIdempotencyKeyAsync(string streamId, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        JournalArguments.CheckIdempotencyKey(streamId, idempotencyKey);
+        await using var command = dataSource.CreateCommand("SELECT version FROM journal_events WHERE stream_id = $1 AND idempotency_key = $2");
+        command.Parameters.Add(new NpgsqlParameter { Value = streamId });
+        command.Parameters.Add(new NpgsqlParameter { Value = idempotencyKey });
+        return await command.ExecuteScalarAsync(cancellationToken) is long version ? version : null;
     }
 
     public Task<IReadOnlyList<RecordedEvent>> ReadStreamAsync(string streamId, long afterVersion, int maxCount, CancellationToken cancellationToken)

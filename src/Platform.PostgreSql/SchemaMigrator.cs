@@ -6,9 +6,10 @@ namespace Platform.PostgreSql;
 /// <summary>
 /// Applies the versioned SQL files in <c>Migrations/</c> (embedded, named <c>NNNN_name.sql</c>) in order, each in its own
 /// transaction. A transaction-scoped advisory lock serializes silos that start at the same moment: the second waits,
-/// then sees the version recorded and skips it.
+/// then sees the version recorded and skips it. Every silo runs it on start (see <see cref="SchemaMigrationParticipant"/>),
+/// so a fresh database needs no deployment step.
 /// </summary>
-public sealed class SchemaMigrator(NpgsqlDataSource dataSource)
+internal sealed class SchemaMigrator(NpgsqlDataSource dataSource)
 {
     // Any constant works; it only has to be the same for every silo of the platform.
     private const long AdvisoryLockKey = 0x506c6174666f726d;

@@ -3,13 +3,13 @@ using Platform.Grains.Tests.Support;
 
 namespace Platform.Grains.Tests;
 
-public sealed class FreelancerGrainTests
+[Collection(MarketplaceCollection.Name)]
+public sealed class FreelancerGrainTests(MarketplaceCluster cluster)
 {
     [Fact]
     public async Task A_new_freelancer_has_no_profile_and_no_jobs()
     {
-        await using var cluster = await MarketplaceCluster.StartAsync();
-        var freelancer = cluster.Grains.GetGrain<IFreelancerGrain>("new");
+        var freelancer = cluster.Grains.GetGrain<IFreelancerGrain>(MarketplaceCluster.NewId("new"));
 
         (await freelancer.GetProfile()).ShouldBeNull();
         (await freelancer.GetAssignedJobs()).ShouldBeEmpty();
@@ -18,47 +18,46 @@ public sealed class FreelancerGrainTests
     [Fact]
     public async Task UpdateProfile_stores_a_cleaned_up_profile()
     {
-        await using var cluster = await MarketplaceCluster.StartAsync();
-        var freelancer = cluster.Grains.GetGrain<IFreelancerGrain>("ada");
+        var id = MarketplaceCluster.NewId("ada");
+        var freelancer = cluster.Grains.GetGrain<IFreelancerGrain>(id);
+        var before = DateTimeOffset.UtcNow;
 
         var profile = await freelancer.UpdateProfile(Samples.Profile() with
         {
             DisplayName = " Ada Lovelace ",
-            Skills = ["C#", " postgresql", "c#", "PostgreSQL"],
-            Certifications = [],
+            Skills = new List<string> { "C#", " postgresql", "c#", "PostgreSQL" },
+            Certifications = new List<string>(),
         });
 
-        profile.ShouldBeSameProfile(new FreelancerProfile(
-            "ada", "Ada Lovelace", ["C#", "postgresql"], [], 55m, 52.52, 13.405, true, MarketplaceCluster.Start));
+        profile.UpdatedAt.ShouldBeInRange(before, DateTimeOffset.UtcNow);
+        profile.ShouldBeSameProfile(new FreelancerProfile(id, "Ada Lovelace", ["C#", "postgresql"], [], 55m, 52.52, 13.405, true, profile.UpdatedAt));
         (await freelancer.GetProfile()).ShouldBeSameProfile(profile);
     }
 
     [Fact]
     public async Task A_later_update_replaces_the_whole_profile()
     {
-        await using var cluster = await MarketplaceCluster.StartAsync();
-        var freelancer = cluster.Grains.GetGrain<IFreelancerGrain>("ada");
-        await freelancer.UpdateProfile(Samples.Profile());
-        cluster.Time.Advance(TimeSpan.FromHours(1));
+        var freelancer = cluster.Grains.GetGrain<IFreelancerGrain>(MarketplaceCluster.NewId("ada"));
+        var first = await freelancer.UpdateProfile(Samples.Profile());
 
-        await freelancer.UpdateProfile(Samples.Profile(available: false) with { Skills = ["Rust"], Certifications = [], HourlyRate = 80m });
+        await freelancer.UpdateProfile(Samples.Profile(available: false) with { Skills = new List<string> { "Rust" }, Certifications = new List<string>(), HourlyRate = 80m });
 
         var profile = (await freelancer.GetProfile())!;
         profile.Skills.ShouldBe(["Rust"]);
         profile.Certifications.ShouldBeEmpty();
         profile.HourlyRate.ShouldBe(80m);
         profile.IsAvailable.ShouldBeFalse();
-        profile.UpdatedAt.ShouldBe(MarketplaceCluster.Start.AddHours(1));
+        profile.UpdatedAt.ShouldBeGreaterThanOrEqualTo(first.UpdatedAt);
     }
 
     public static TheoryData<FreelancerProfileUpdate, string> InvalidUpdates => new()
     {
         { Samples.Profile() with { DisplayName = "" }, "Freelancer display name must not be empty." },
         { Samples.Profile() with { DisplayName = " \t" }, "Freelancer display name must not be empty." },
-        { Samples.Profile() with { Skills = [] }, "A freelancer profile must list at least one skill." },
+        { Samples.Profile() with { Skills = new List<string>() }, "A freelancer profile must list at least one skill." },
         { Samples.Profile() with { Skills = null! }, "A freelancer profile must list at least one skill." },
-        { Samples.Profile() with { Skills = ["", "C#"] }, "Skill #1 is empty." },
-        { Samples.Profile() with { Certifications = ["AZ-204", "  "] }, "Certification #2 is empty." },
+        { Samples.Profile() with { Skills = new List<string> { "", "C#" } }, "Skill #1 is empty." },
+        { Samples.Profile() with { Certifications = new List<string> { "AZ-204", "  " } }, "Certification #2 is empty." },
         { Samples.Profile() with { HourlyRate = 0m }, "Hourly rate must be greater than 0; it is 0." },
         { Samples.Profile() with { HourlyRate = -12.5m }, "Hourly rate must be greater than 0; it is -12.5." },
         { Samples.Profile() with { Latitude = 90.5 }, "Latitude must be between -90 and 90; it is 90.5." },
@@ -73,8 +72,7 @@ public sealed class FreelancerGrainTests
     [MemberData(nameof(InvalidUpdates))]
     public async Task UpdateProfile_refuses_invalid_input_naming_the_field_and_keeps_the_old_profile(FreelancerProfileUpdate update, string message)
     {
-        await using var cluster = await MarketplaceCluster.StartAsync();
-        var freelancer = cluster.Grains.GetGrain<IFreelancerGrain>("ada");
+        var freelancer = cluster.Grains.GetGrain<IFreelancerGrain>(MarketplaceCluster.NewId("ada"));
         var before = await freelancer.UpdateProfile(Samples.Profile());
 
         var error = await Should.ThrowAsync<ArgumentException>(() => freelancer.UpdateProfile(update));
@@ -89,9 +87,9 @@ public sealed class FreelancerGrainTests
     [InlineData(0, 0)]
     public async Task Coordinates_on_the_edges_of_their_range_are_accepted(double latitude, double longitude)
     {
-        await using var cluster = await MarketplaceCluster.StartAsync();
+        var freelancer = cluster.Grains.GetGrain<IFreelancerGrain>(MarketplaceCluster.NewId("edge"));
 
-        var profile = await cluster.Grains.GetGrain<IFreelancerGrain>("edge").UpdateProfile(Samples.Profile() with { Latitude = latitude, Longitude = longitude });
+        var profile = await freelancer.UpdateProfile(Samples.Profile() with { Latitude = latitude, Longitude = longitude });
 
         profile.Latitude.ShouldBe(latitude);
         profile.Longitude.ShouldBe(longitude);
@@ -100,25 +98,24 @@ public sealed class FreelancerGrainTests
     [Fact]
     public async Task Assigned_jobs_are_kept_in_order_and_recording_one_again_changes_nothing()
     {
-        await using var cluster = await MarketplaceCluster.StartAsync();
-        var freelancer = cluster.Grains.GetGrain<IFreelancerGrain>("ada");
+        var id = MarketplaceCluster.NewId("ada");
+        var freelancer = cluster.Grains.GetGrain<IFreelancerGrain>(id);
         await freelancer.UpdateProfile(Samples.Profile());
 
         await freelancer.AddAssignedJob("job-b");
         await freelancer.AddAssignedJob("job-a");
-        var etagBefore = (await cluster.Storage.ReadAsync(new GrainId("freelancer", "ada"), "freelancer", CancellationToken.None))!.Etag;
+        var etagBefore = await StoredEtagAsync(id);
         await freelancer.AddAssignedJob("job-b");
 
         (await freelancer.GetAssignedJobs()).ShouldBe(["job-b", "job-a"]);
-        (await cluster.Storage.ReadAsync(new GrainId("freelancer", "ada"), "freelancer", CancellationToken.None))!.Etag
-            .ShouldBe(etagBefore, "a repeated assignment is not written again");
+        (await StoredEtagAsync(id)).ShouldBe(etagBefore, "a repeated assignment is not written again");
     }
 
     [Fact]
     public async Task A_job_already_recorded_is_acknowledged_even_after_the_freelancer_became_unavailable()
     {
-        await using var cluster = await MarketplaceCluster.StartAsync();
-        var freelancer = cluster.Grains.GetGrain<IFreelancerGrain>("ada");
+        var id = MarketplaceCluster.NewId("ada");
+        var freelancer = cluster.Grains.GetGrain<IFreelancerGrain>(id);
         await freelancer.UpdateProfile(Samples.Profile());
         await freelancer.AddAssignedJob("job-1");
         await freelancer.UpdateProfile(Samples.Profile(available: false));
@@ -126,20 +123,20 @@ public sealed class FreelancerGrainTests
         await freelancer.AddAssignedJob("job-1");
 
         var error = await Should.ThrowAsync<InvalidOperationException>(() => freelancer.AddAssignedJob("job-2"));
-        error.Message.ShouldBe("Cannot assign job 'job-2' to freelancer 'ada': the freelancer is not available.");
+        error.Message.ShouldBe($"Cannot assign job 'job-2' to freelancer '{id}': the freelancer is not available.");
         (await freelancer.GetAssignedJobs()).ShouldBe(["job-1"]);
     }
 
     [Fact]
     public async Task AddAssignedJob_refuses_a_freelancer_without_a_profile()
     {
-        await using var cluster = await MarketplaceCluster.StartAsync();
-        var freelancer = cluster.Grains.GetGrain<IFreelancerGrain>("ghost");
+        var id = MarketplaceCluster.NewId("ghost");
+        var freelancer = cluster.Grains.GetGrain<IFreelancerGrain>(id);
 
         var error = await Should.ThrowAsync<InvalidOperationException>(() => freelancer.AddAssignedJob("job-1"));
 
-        error.Message.ShouldBe("Cannot assign job 'job-1' to freelancer 'ghost': the freelancer has no profile.");
-        (await cluster.ReadStoredAsync("freelancer", "ghost", "freelancer")).ShouldBeNull();
+        error.Message.ShouldBe($"Cannot assign job 'job-1' to freelancer '{id}': the freelancer has no profile.");
+        (await cluster.ReadStoredAsync<FreelancerState>("freelancer", id, "freelancer")).ShouldBeNull();
     }
 
     [Theory]
@@ -147,8 +144,7 @@ public sealed class FreelancerGrainTests
     [InlineData(" ")]
     public async Task AddAssignedJob_requires_a_job_id(string jobId)
     {
-        await using var cluster = await MarketplaceCluster.StartAsync();
-        var freelancer = cluster.Grains.GetGrain<IFreelancerGrain>("ada");
+        var freelancer = cluster.Grains.GetGrain<IFreelancerGrain>(MarketplaceCluster.NewId("ada"));
         await freelancer.UpdateProfile(Samples.Profile());
 
         var error = await Should.ThrowAsync<ArgumentException>(() => freelancer.AddAssignedJob(jobId));
@@ -160,15 +156,18 @@ public sealed class FreelancerGrainTests
     [Fact]
     public async Task Returned_lists_are_copies()
     {
-        await using var cluster = await MarketplaceCluster.StartAsync();
-        var freelancer = cluster.Grains.GetGrain<IFreelancerGrain>("ada");
+        var freelancer = cluster.Grains.GetGrain<IFreelancerGrain>(MarketplaceCluster.NewId("ada"));
         var profile = await freelancer.UpdateProfile(Samples.Profile());
         await freelancer.AddAssignedJob("job-1");
 
-        (profile.Skills as IList<string>)?.ShouldSatisfyAllConditions(list => Should.Throw<NotSupportedException>(() => list.Clear()));
-        if (await freelancer.GetAssignedJobs() is List<string> jobs)
+        if (profile.Skills is string[] skills)
         {
-            jobs.Clear();
+            skills[0] = "COBOL";
+        }
+
+        if (await freelancer.GetAssignedJobs() is string[] jobs)
+        {
+            jobs[0] = "someone else's job";
         }
 
         (await freelancer.GetAssignedJobs()).ShouldBe(["job-1"]);
@@ -178,17 +177,24 @@ public sealed class FreelancerGrainTests
     [Fact]
     public async Task Profile_and_assignments_survive_deactivation()
     {
-        await using var cluster = await MarketplaceCluster.StartAsync();
-        var freelancer = cluster.Grains.GetGrain<IFreelancerGrain>("ada");
+        var id = MarketplaceCluster.NewId("ada");
+        var freelancer = cluster.Grains.GetGrain<IFreelancerGrain>(id);
         var profile = await freelancer.UpdateProfile(Samples.Profile());
         await freelancer.AddAssignedJob("job-1");
-        var stored = (await cluster.ReadStoredAsync("freelancer", "ada", "freelancer"))!.Value;
-        stored.GetProperty("profile").GetProperty("displayName").GetString().ShouldBe("Ada Lovelace");
-        stored.GetProperty("assignedJobIds")[0].GetString().ShouldBe("job-1");
+        var stored = (await cluster.ReadStoredAsync<FreelancerState>("freelancer", id, "freelancer"))!;
+        stored.Profile!.DisplayName.ShouldBe("Ada Lovelace");
+        stored.AssignedJobIds.ShouldBe(["job-1"]);
 
-        await cluster.CollectAllActivationsAsync();
+        await cluster.DeactivateAsync(freelancer);
 
         (await freelancer.GetProfile()).ShouldBeSameProfile(profile);
         (await freelancer.GetAssignedJobs()).ShouldBe(["job-1"]);
+    }
+
+    private async Task<string?> StoredEtagAsync(string freelancerId)
+    {
+        var state = new GrainState<FreelancerState>();
+        await cluster.Storage.ReadStateAsync("freelancer", GrainId.Create("freelancer", freelancerId), state);
+        return state.ETag;
     }
 }

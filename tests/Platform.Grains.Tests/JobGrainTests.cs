@@ -4,28 +4,28 @@ using Platform.Grains.Tests.Support;
 
 namespace Platform.Grains.Tests;
 
-public sealed class JobGrainTests
+[Collection(MarketplaceCollection.Name)]
+public sealed class JobGrainTests(MarketplaceCluster cluster)
 {
     [Fact]
     public async Task A_job_never_posted_reads_as_null()
     {
-        await using var cluster = await MarketplaceCluster.StartAsync();
-
-        (await cluster.Grains.GetGrain<IJobGrain>("nobody-posted-me").Get()).ShouldBeNull();
+        (await cluster.Grains.GetGrain<IJobGrain>(MarketplaceCluster.NewId("nobody-posted-me")).Get()).ShouldBeNull();
     }
 
     [Fact]
     public async Task Post_opens_the_job_with_a_cleaned_up_copy_of_the_draft()
     {
-        await using var cluster = await MarketplaceCluster.StartAsync();
-        var job = cluster.Grains.GetGrain<IJobGrain>("job-1");
+        var id = MarketplaceCluster.NewId("job");
+        var job = cluster.Grains.GetGrain<IJobGrain>(id);
         var skills = new List<string> { " C# ", "PostgreSQL", "c#" };
+        var before = DateTimeOffset.UtcNow;
 
         var posted = await job.Post(Samples.Draft() with { Title = "  Build a booking API ", RequiredSkills = skills });
         skills.Add("COBOL");
 
         (await job.Get()).ShouldBeSameJob(posted);
-        posted.JobId.ShouldBe("job-1");
+        posted.JobId.ShouldBe(id);
         posted.Status.ShouldBe(JobStatus.Open);
         posted.Title.ShouldBe("Build a booking API");
         posted.Description.ShouldBe("REST API for a small hotel.");
@@ -35,20 +35,19 @@ public sealed class JobGrainTests
         posted.ClientId.ShouldBe("client-1");
         posted.AssignedFreelancerId.ShouldBeNull();
         posted.CancellationReason.ShouldBeNull();
-        posted.PostedAt.ShouldBe(MarketplaceCluster.Start);
-        posted.UpdatedAt.ShouldBe(MarketplaceCluster.Start);
+        posted.PostedAt!.Value.ShouldBeInRange(before, DateTimeOffset.UtcNow);
+        posted.UpdatedAt.ShouldBe(posted.PostedAt);
     }
 
     [Fact]
     public async Task Snapshots_do_not_share_lists_with_the_grain()
     {
-        await using var cluster = await MarketplaceCluster.StartAsync();
-        var job = cluster.Grains.GetGrain<IJobGrain>("job-copy");
+        var job = cluster.Grains.GetGrain<IJobGrain>(MarketplaceCluster.NewId("job-copy"));
         var posted = await job.Post(Samples.Draft());
 
-        if (posted.RequiredSkills is List<string> list)
+        if (posted.RequiredSkills is string[] skills)
         {
-            list.Clear();
+            skills[0] = "COBOL";
         }
 
         (await job.Get())!.RequiredSkills.ShouldBe(["C#", "PostgreSQL"]);
@@ -60,9 +59,9 @@ public sealed class JobGrainTests
         { Samples.Draft() with { Title = "   " }, "Job title must not be empty." },
         { Samples.Draft() with { Title = null! }, "Job title must not be empty." },
         { Samples.Draft() with { ClientId = " " }, "Job client id must not be empty." },
-        { Samples.Draft() with { RequiredSkills = [] }, "A job must require at least one skill." },
+        { Samples.Draft() with { RequiredSkills = new List<string>() }, "A job must require at least one skill." },
         { Samples.Draft() with { RequiredSkills = null! }, "A job must require at least one skill." },
-        { Samples.Draft() with { RequiredSkills = ["C#", " "] }, "Required skill #2 is empty." },
+        { Samples.Draft() with { RequiredSkills = new List<string> { "C#", " " } }, "Required skill #2 is empty." },
         { Samples.Draft() with { HourlyWageMin = 0m }, "Hourly wage minimum must be greater than 0; it is 0." },
         { Samples.Draft() with { HourlyWageMin = -5m, HourlyWageMax = 10m }, "Hourly wage minimum must be greater than 0; it is -5." },
         { Samples.Draft() with { HourlyWageMin = 50m, HourlyWageMax = 40m }, "Hourly wage minimum (50) must not exceed the maximum (40)." },
@@ -72,22 +71,21 @@ public sealed class JobGrainTests
     [MemberData(nameof(InvalidDrafts))]
     public async Task Post_refuses_an_invalid_draft_naming_the_field_and_leaves_the_job_unposted(JobDraft draft, string message)
     {
-        await using var cluster = await MarketplaceCluster.StartAsync();
-        var job = cluster.Grains.GetGrain<IJobGrain>("job-invalid");
+        var id = MarketplaceCluster.NewId("job-invalid");
+        var job = cluster.Grains.GetGrain<IJobGrain>(id);
 
         var error = await Should.ThrowAsync<ArgumentException>(() => job.Post(draft));
 
         error.Message.ShouldBe(message);
         (await job.Get()).ShouldBeNull();
-        (await cluster.ReadStoredAsync("job", "job-invalid", "job")).ShouldBeNull("nothing is written for a refused draft");
+        (await cluster.ReadStoredAsync<JobState>("job", id, "job")).ShouldBeNull("nothing is written for a refused draft");
     }
 
     [Fact]
     public async Task Equal_minimum_and_maximum_wages_are_accepted()
     {
-        await using var cluster = await MarketplaceCluster.StartAsync();
-
-        var posted = await cluster.Grains.GetGrain<IJobGrain>("job-fixed").Post(Samples.Draft() with { HourlyWageMin = 45m, HourlyWageMax = 45m });
+        var posted = await cluster.Grains.GetGrain<IJobGrain>(MarketplaceCluster.NewId("job-fixed"))
+            .Post(Samples.Draft() with { HourlyWageMin = 45m, HourlyWageMax = 45m });
 
         posted.HourlyWageMin.ShouldBe(posted.HourlyWageMax);
     }
@@ -95,48 +93,50 @@ public sealed class JobGrainTests
     [Fact]
     public async Task Assign_moves_an_open_job_to_assigned_and_records_it_with_the_freelancer()
     {
-        await using var cluster = await MarketplaceCluster.StartAsync();
-        var freelancer = cluster.Grains.GetGrain<IFreelancerGrain>("ada");
+        var freelancerId = MarketplaceCluster.NewId("ada");
+        var freelancer = cluster.Grains.GetGrain<IFreelancerGrain>(freelancerId);
         await freelancer.UpdateProfile(Samples.Profile());
-        var job = cluster.Grains.GetGrain<IJobGrain>("job-2");
-        await job.Post(Samples.Draft());
-        cluster.Time.Advance(TimeSpan.FromMinutes(5));
+        var jobId = MarketplaceCluster.NewId("job");
+        var job = cluster.Grains.GetGrain<IJobGrain>(jobId);
+        var posted = await job.Post(Samples.Draft());
 
-        var assigned = await job.Assign("ada");
+        var assigned = await job.Assign(freelancerId);
 
         assigned.Status.ShouldBe(JobStatus.Assigned);
-        assigned.AssignedFreelancerId.ShouldBe("ada");
-        assigned.PostedAt.ShouldBe(MarketplaceCluster.Start);
-        assigned.UpdatedAt.ShouldBe(MarketplaceCluster.Start.AddMinutes(5));
-        (await freelancer.GetAssignedJobs()).ShouldBe(["job-2"]);
+        assigned.AssignedFreelancerId.ShouldBe(freelancerId);
+        assigned.PostedAt.ShouldBe(posted.PostedAt);
+        assigned.UpdatedAt!.Value.ShouldBeGreaterThanOrEqualTo(posted.UpdatedAt!.Value);
+        (await freelancer.GetAssignedJobs()).ShouldBe([jobId]);
     }
 
     [Fact]
     public async Task Assign_refuses_a_freelancer_without_a_profile()
     {
-        await using var cluster = await MarketplaceCluster.StartAsync();
-        var job = cluster.Grains.GetGrain<IJobGrain>("job-3");
+        var jobId = MarketplaceCluster.NewId("job");
+        var ghost = MarketplaceCluster.NewId("ghost");
+        var job = cluster.Grains.GetGrain<IJobGrain>(jobId);
         await job.Post(Samples.Draft());
 
-        var error = await Should.ThrowAsync<InvalidOperationException>(() => job.Assign("ghost"));
+        var error = await Should.ThrowAsync<InvalidOperationException>(() => job.Assign(ghost));
 
-        error.Message.ShouldBe("Cannot assign job 'job-3' to freelancer 'ghost': the freelancer has no profile.");
+        error.Message.ShouldBe($"Cannot assign job '{jobId}' to freelancer '{ghost}': the freelancer has no profile.");
         (await job.Get())!.Status.ShouldBe(JobStatus.Open);
-        (await cluster.Grains.GetGrain<IFreelancerGrain>("ghost").GetAssignedJobs()).ShouldBeEmpty();
+        (await cluster.Grains.GetGrain<IFreelancerGrain>(ghost).GetAssignedJobs()).ShouldBeEmpty();
     }
 
     [Fact]
     public async Task Assign_refuses_an_unavailable_freelancer()
     {
-        await using var cluster = await MarketplaceCluster.StartAsync();
-        var freelancer = cluster.Grains.GetGrain<IFreelancerGrain>("busy");
+        var jobId = MarketplaceCluster.NewId("job");
+        var busy = MarketplaceCluster.NewId("busy");
+        var freelancer = cluster.Grains.GetGrain<IFreelancerGrain>(busy);
         await freelancer.UpdateProfile(Samples.Profile(available: false));
-        var job = cluster.Grains.GetGrain<IJobGrain>("job-4");
+        var job = cluster.Grains.GetGrain<IJobGrain>(jobId);
         await job.Post(Samples.Draft());
 
-        var error = await Should.ThrowAsync<InvalidOperationException>(() => job.Assign("busy"));
+        var error = await Should.ThrowAsync<InvalidOperationException>(() => job.Assign(busy));
 
-        error.Message.ShouldBe("Cannot assign job 'job-4' to freelancer 'busy': the freelancer is not available.");
+        error.Message.ShouldBe($"Cannot assign job '{jobId}' to freelancer '{busy}': the freelancer is not available.");
         (await job.Get())!.Status.ShouldBe(JobStatus.Open);
         (await freelancer.GetAssignedJobs()).ShouldBeEmpty();
     }
@@ -146,8 +146,7 @@ public sealed class JobGrainTests
     [InlineData("  ")]
     public async Task Assign_requires_a_freelancer_id(string freelancerId)
     {
-        await using var cluster = await MarketplaceCluster.StartAsync();
-        var job = cluster.Grains.GetGrain<IJobGrain>("job-5");
+        var job = cluster.Grains.GetGrain<IJobGrain>(MarketplaceCluster.NewId("job"));
         await job.Post(Samples.Draft());
 
         var error = await Should.ThrowAsync<ArgumentException>(() => job.Assign(freelancerId));
@@ -159,22 +158,20 @@ public sealed class JobGrainTests
     [Fact]
     public async Task Complete_moves_an_assigned_job_to_completed()
     {
-        await using var cluster = await MarketplaceCluster.StartAsync();
-        var job = await AssignedJobAsync(cluster, "job-6");
-        cluster.Time.Advance(TimeSpan.FromDays(3));
+        var (job, freelancerId) = await AssignedJobAsync("job");
+        var assigned = (await job.Get())!;
 
         var completed = await job.Complete();
 
         completed.Status.ShouldBe(JobStatus.Completed);
-        completed.AssignedFreelancerId.ShouldBe("ada");
-        completed.UpdatedAt.ShouldBe(MarketplaceCluster.Start.AddDays(3));
+        completed.AssignedFreelancerId.ShouldBe(freelancerId);
+        completed.UpdatedAt!.Value.ShouldBeGreaterThanOrEqualTo(assigned.UpdatedAt!.Value);
     }
 
     [Fact]
     public async Task Cancel_closes_an_open_job_and_keeps_the_reason()
     {
-        await using var cluster = await MarketplaceCluster.StartAsync();
-        var job = cluster.Grains.GetGrain<IJobGrain>("job-7");
+        var job = cluster.Grains.GetGrain<IJobGrain>(MarketplaceCluster.NewId("job"));
         await job.Post(Samples.Draft());
 
         var cancelled = await job.Cancel("  budget withdrawn ");
@@ -187,13 +184,12 @@ public sealed class JobGrainTests
     [Fact]
     public async Task Cancel_closes_an_assigned_job()
     {
-        await using var cluster = await MarketplaceCluster.StartAsync();
-        var job = await AssignedJobAsync(cluster, "job-8");
+        var (job, freelancerId) = await AssignedJobAsync("job");
 
         var cancelled = await job.Cancel("client went quiet");
 
         cancelled.Status.ShouldBe(JobStatus.Cancelled);
-        cancelled.AssignedFreelancerId.ShouldBe("ada");
+        cancelled.AssignedFreelancerId.ShouldBe(freelancerId);
         cancelled.CancellationReason.ShouldBe("client went quiet");
     }
 
@@ -203,8 +199,7 @@ public sealed class JobGrainTests
     [InlineData(null)]
     public async Task Cancel_requires_a_reason(string? reason)
     {
-        await using var cluster = await MarketplaceCluster.StartAsync();
-        var job = cluster.Grains.GetGrain<IJobGrain>("job-9");
+        var job = cluster.Grains.GetGrain<IJobGrain>(MarketplaceCluster.NewId("job"));
         await job.Post(Samples.Draft());
 
         var error = await Should.ThrowAsync<ArgumentException>(() => job.Cancel(reason!));
@@ -214,38 +209,37 @@ public sealed class JobGrainTests
     }
 
     [Theory]
-    [InlineData(JobStatus.Draft, "Assign", "Cannot Assign job 'j': it is Draft; Assign is allowed only from Open.")]
-    [InlineData(JobStatus.Draft, "Complete", "Cannot Complete job 'j': it is Draft; Complete is allowed only from Assigned.")]
-    [InlineData(JobStatus.Draft, "Cancel", "Cannot Cancel job 'j': it is Draft; Cancel is allowed only from Open or Assigned.")]
-    [InlineData(JobStatus.Open, "Post", "Cannot Post job 'j': it is Open; Post is allowed only from Draft.")]
-    [InlineData(JobStatus.Open, "Complete", "Cannot Complete job 'j': it is Open; Complete is allowed only from Assigned.")]
-    [InlineData(JobStatus.Assigned, "Post", "Cannot Post job 'j': it is Assigned; Post is allowed only from Draft.")]
-    [InlineData(JobStatus.Assigned, "Assign", "Cannot Assign job 'j': it is Assigned; Assign is allowed only from Open.")]
-    [InlineData(JobStatus.Completed, "Post", "Cannot Post job 'j': it is Completed; Post is allowed only from Draft.")]
-    [InlineData(JobStatus.Completed, "Assign", "Cannot Assign job 'j': it is Completed; Assign is allowed only from Open.")]
-    [InlineData(JobStatus.Completed, "Complete", "Cannot Complete job 'j': it is Completed; Complete is allowed only from Assigned.")]
-    [InlineData(JobStatus.Completed, "Cancel", "Cannot Cancel job 'j': it is Completed; Cancel is allowed only from Open or Assigned.")]
-    [InlineData(JobStatus.Cancelled, "Post", "Cannot Post job 'j': it is Cancelled; Post is allowed only from Draft.")]
-    [InlineData(JobStatus.Cancelled, "Assign", "Cannot Assign job 'j': it is Cancelled; Assign is allowed only from Open.")]
-    [InlineData(JobStatus.Cancelled, "Complete", "Cannot Complete job 'j': it is Cancelled; Complete is allowed only from Assigned.")]
-    [InlineData(JobStatus.Cancelled, "Cancel", "Cannot Cancel job 'j': it is Cancelled; Cancel is allowed only from Open or Assigned.")]
+    [InlineData(JobStatus.Draft, "Assign", "Cannot Assign job '{0}': it is Draft; Assign is allowed only from Open.")]
+    [InlineData(JobStatus.Draft, "Complete", "Cannot Complete job '{0}': it is Draft; Complete is allowed only from Assigned.")]
+    [InlineData(JobStatus.Draft, "Cancel", "Cannot Cancel job '{0}': it is Draft; Cancel is allowed only from Open or Assigned.")]
+    [InlineData(JobStatus.Open, "Post", "Cannot Post job '{0}': it is Open; Post is allowed only from Draft.")]
+    [InlineData(JobStatus.Open, "Complete", "Cannot Complete job '{0}': it is Open; Complete is allowed only from Assigned.")]
+    [InlineData(JobStatus.Assigned, "Post", "Cannot Post job '{0}': it is Assigned; Post is allowed only from Draft.")]
+    [InlineData(JobStatus.Assigned, "Assign", "Cannot Assign job '{0}': it is Assigned; Assign is allowed only from Open.")]
+    [InlineData(JobStatus.Completed, "Post", "Cannot Post job '{0}': it is Completed; Post is allowed only from Draft.")]
+    [InlineData(JobStatus.Completed, "Assign", "Cannot Assign job '{0}': it is Completed; Assign is allowed only from Open.")]
+    [InlineData(JobStatus.Completed, "Complete", "Cannot Complete job '{0}': it is Completed; Complete is allowed only from Assigned.")]
+    [InlineData(JobStatus.Completed, "Cancel", "Cannot Cancel job '{0}': it is Completed; Cancel is allowed only from Open or Assigned.")]
+    [InlineData(JobStatus.Cancelled, "Post", "Cannot Post job '{0}': it is Cancelled; Post is allowed only from Draft.")]
+    [InlineData(JobStatus.Cancelled, "Assign", "Cannot Assign job '{0}': it is Cancelled; Assign is allowed only from Open.")]
+    [InlineData(JobStatus.Cancelled, "Complete", "Cannot Complete job '{0}': it is Cancelled; Complete is allowed only from Assigned.")]
+    [InlineData(JobStatus.Cancelled, "Cancel", "Cannot Cancel job '{0}': it is Cancelled; Cancel is allowed only from Open or Assigned.")]
     public async Task Illegal_transitions_are_refused_naming_the_state_and_the_transition(JobStatus from, string transition, string message)
     {
-        await using var cluster = await MarketplaceCluster.StartAsync();
-        var job = await JobInStatusAsync(cluster, "j", from);
+        var (job, freelancerId) = await JobInStatusAsync(from);
         var before = await job.Get();
 
         Func<Task> attempt = transition switch
         {
             "Post" => () => job.Post(Samples.Draft()),
-            "Assign" => () => job.Assign("ada"),
+            "Assign" => () => job.Assign(freelancerId),
             "Complete" => () => job.Complete(),
             "Cancel" => () => job.Cancel("changed my mind"),
             _ => throw new ArgumentOutOfRangeException(nameof(transition), transition, null),
         };
         var error = await Should.ThrowAsync<InvalidOperationException>(attempt);
 
-        error.Message.ShouldBe(message);
+        error.Message.ShouldBe(string.Format(System.Globalization.CultureInfo.InvariantCulture, message, job.GetPrimaryKeyString()));
         if (before is null)
         {
             (await job.Get()).ShouldBeNull("a refused transition changes nothing");
@@ -259,84 +253,89 @@ public sealed class JobGrainTests
     [Fact]
     public async Task Every_transition_is_stored_before_the_call_returns()
     {
-        await using var cluster = await MarketplaceCluster.StartAsync();
-        var job = await AssignedJobAsync(cluster, "job-stored");
+        var (job, freelancerId) = await AssignedJobAsync("job-stored");
+        var id = job.GetPrimaryKeyString();
 
-        var stored = (await cluster.ReadStoredAsync("job", "job-stored", "job"))!.Value;
+        var stored = (await cluster.ReadStoredAsync<JobState>("job", id, "job"))!;
 
-        stored.GetProperty("status").GetInt32().ShouldBe((int)JobStatus.Assigned);
-        stored.GetProperty("assignedFreelancerId").GetString().ShouldBe("ada");
-        stored.GetProperty("title").GetString().ShouldBe("Build a booking API");
-        stored.GetProperty("hourlyWageMax").GetDecimal().ShouldBe(60m);
+        stored.Status.ShouldBe(JobStatus.Assigned);
+        stored.AssignedFreelancerId.ShouldBe(freelancerId);
+        stored.Title.ShouldBe("Build a booking API");
+        stored.HourlyWageMax.ShouldBe(60m);
         (await job.Complete()).Status.ShouldBe(JobStatus.Completed);
-        (await cluster.ReadStoredAsync("job", "job-stored", "job"))!.Value.GetProperty("status").GetInt32().ShouldBe((int)JobStatus.Completed);
+        (await cluster.ReadStoredAsync<JobState>("job", id, "job"))!.Status.ShouldBe(JobStatus.Completed);
     }
 
     [Fact]
     public async Task A_job_survives_deactivation_and_continues_from_its_stored_state()
     {
-        await using var cluster = await MarketplaceCluster.StartAsync();
-        var job = await AssignedJobAsync(cluster, "job-durable");
+        var (job, freelancerId) = await AssignedJobAsync("job-durable");
         var before = (await job.Get())!;
 
-        await cluster.CollectAllActivationsAsync();
+        await cluster.DeactivateAsync(job);
 
         (await job.Get()).ShouldBeSameJob(before);
-        cluster.Cluster.PrimarySilo.ActivationCount.ShouldBe(1, "the call re-activated the job from storage");
         (await job.Complete()).Status.ShouldBe(JobStatus.Completed);
-        (await cluster.Grains.GetGrain<IFreelancerGrain>("ada").GetAssignedJobs()).ShouldBe(["job-durable"]);
+        (await cluster.Grains.GetGrain<IFreelancerGrain>(freelancerId).GetAssignedJobs()).ShouldBe([job.GetPrimaryKeyString()]);
     }
 
     [Fact]
     public async Task A_failed_write_leaves_the_job_as_stored_and_the_assignment_can_be_retried()
     {
-        var storage = new FailingGrainStorage();
-        await using var cluster = await MarketplaceCluster.StartAsync(storage);
-        await cluster.Grains.GetGrain<IFreelancerGrain>("ada").UpdateProfile(Samples.Profile());
-        var job = cluster.Grains.GetGrain<IJobGrain>("job-flaky");
+        var freelancerId = MarketplaceCluster.NewId("ada");
+        await cluster.Grains.GetGrain<IFreelancerGrain>(freelancerId).UpdateProfile(Samples.Profile());
+        var job = cluster.Grains.GetGrain<IJobGrain>(MarketplaceCluster.NewId("job-flaky"));
         await job.Post(Samples.Draft());
 
-        storage.FailWrites = true;
-        await Should.ThrowAsync<IOException>(() => job.Assign("ada"));
+        cluster.FailingStorage.FailWritesOf(job.GetGrainId());
+        // Orleans wraps what the storage provider threw, naming the provider and the grain.
+        var error = await Should.ThrowAsync<OrleansException>(() => job.Assign(freelancerId));
+        error.InnerException.ShouldBeOfType<IOException>().Message.ShouldStartWith("storage is down");
         (await job.Get())!.Status.ShouldBe(JobStatus.Open, "the activation keeps the state that is still stored");
-        await Should.ThrowAsync<IOException>(() => job.Cancel("storage is flaky"));
+        await Should.ThrowAsync<OrleansException>(() => job.Cancel("storage is flaky"));
         (await job.Get())!.Status.ShouldBe(JobStatus.Open);
 
-        storage.FailWrites = false;
-        (await job.Assign("ada")).Status.ShouldBe(JobStatus.Assigned);
-        (await cluster.Grains.GetGrain<IFreelancerGrain>("ada").GetAssignedJobs()).ShouldBe(["job-flaky"], "the retried assignment is recorded once");
+        cluster.FailingStorage.HealWritesOf(job.GetGrainId());
+        (await job.Assign(freelancerId)).Status.ShouldBe(JobStatus.Assigned);
+        (await cluster.Grains.GetGrain<IFreelancerGrain>(freelancerId).GetAssignedJobs())
+            .ShouldBe([job.GetPrimaryKeyString()], "the retried assignment is recorded once");
     }
 
-    private static async Task<IJobGrain> AssignedJobAsync(MarketplaceCluster cluster, string jobId)
+    private async Task<(IJobGrain Job, string FreelancerId)> AssignedJobAsync(string prefix)
     {
-        await cluster.Grains.GetGrain<IFreelancerGrain>("ada").UpdateProfile(Samples.Profile());
-        var job = cluster.Grains.GetGrain<IJobGrain>(jobId);
+        var freelancerId = MarketplaceCluster.NewId("ada");
+        await cluster.Grains.GetGrain<IFreelancerGrain>(freelancerId).UpdateProfile(Samples.Profile());
+        var job = cluster.Grains.GetGrain<IJobGrain>(MarketplaceCluster.NewId(prefix));
         await job.Post(Samples.Draft());
-        await job.Assign("ada");
-        return job;
+        await job.Assign(freelancerId);
+        return (job, freelancerId);
     }
 
-    private static async Task<IJobGrain> JobInStatusAsync(MarketplaceCluster cluster, string jobId, JobStatus status)
+    private async Task<(IJobGrain Job, string FreelancerId)> JobInStatusAsync(JobStatus status)
     {
-        var job = cluster.Grains.GetGrain<IJobGrain>(jobId);
+        var job = cluster.Grains.GetGrain<IJobGrain>(MarketplaceCluster.NewId("j"));
+        var freelancerId = MarketplaceCluster.NewId("ada");
+        await cluster.Grains.GetGrain<IFreelancerGrain>(freelancerId).UpdateProfile(Samples.Profile());
+        if (status == JobStatus.Draft)
+        {
+            return (job, freelancerId);
+        }
+
+        await job.Post(Samples.Draft());
         switch (status)
         {
-            case JobStatus.Draft:
-                return job;
-            case JobStatus.Open:
-                await job.Post(Samples.Draft());
-                return job;
             case JobStatus.Assigned:
-                return await AssignedJobAsync(cluster, jobId);
+                await job.Assign(freelancerId);
+                break;
             case JobStatus.Completed:
-                await (await AssignedJobAsync(cluster, jobId)).Complete();
-                return job;
+                await job.Assign(freelancerId);
+                await job.Complete();
+                break;
             case JobStatus.Cancelled:
-                await job.Post(Samples.Draft());
                 await job.Cancel("no longer needed");
-                return job;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(status), status, null);
+                break;
         }
+
+        return (job, freelancerId);
     }
 }

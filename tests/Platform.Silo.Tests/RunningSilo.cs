@@ -1,10 +1,14 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Platform.Silo.Tests;
 
-/// <summary>A silo executable that keeps running until the test kills it (-9) or stops it (SIGTERM).</summary>
+/// <summary>
+/// A silo executable that runs until the test stops it: SIGTERM (<see cref="Terminate"/>), kill -9 (<see cref="Kill"/>)
+/// or any other signal (<see cref="Signal"/>). Its stdout and stderr are kept in <see cref="Output"/>.
+/// </summary>
 public sealed partial class RunningSilo : IAsyncDisposable
 {
     private readonly Process _process;
@@ -12,7 +16,12 @@ public sealed partial class RunningSilo : IAsyncDisposable
 
     private RunningSilo(Process process) => _process = process;
 
-    /// <summary>"127.0.0.1:port" of its gateway.</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>"127.0.0.1:port" of its silo-to-silo endpoint, as the ready line printed it.</summary>
+    public string SiloEndpoint { get; private set; } = string.Empty;
+
+    /// <summary>"127.0.0.1:port" clients connect to.</summary>
     public string Gateway { get; private set; } = string.Empty;
 
     public string Output
@@ -26,18 +35,29 @@ public sealed partial class RunningSilo : IAsyncDisposable
         }
     }
 
-    public static async Task<RunningSilo> StartAsync(params string[] args)
+    public static async Task<RunningSilo> StartAsync(string[] args, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = SiloProcess.CreateStartInfo(args);
-        var silo = new RunningSilo(Process.Start(start)!);
-        var ready = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var silo = new RunningSilo(Process.Start(SiloProcess.CreateStartInfo(args, environment))!);
+        var ready = new TaskCompletionSource<Match>(TaskCreationOptions.RunContinuationsAsynchronously);
         silo._process.OutputDataReceived += (_, line) => silo.Record(line.Data, ready);
         silo._process.ErrorDataReceived += (_, line) => silo.Record(line.Data, ready);
         silo._process.BeginOutputReadLine();
         silo._process.BeginErrorReadLine();
-        _ = silo._process.WaitForExitAsync().ContinueWith(_ => ready.TrySetException(new InvalidOperationException($"the silo exited before it ran: {silo.Output}")), TaskScheduler.Default);
-        silo.Gateway = await ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        return silo;
+        _ = silo._process.WaitForExitAsync().ContinueWith(
+            _ => ready.TrySetException(new InvalidOperationException($"the silo exited with {silo._process.ExitCode} before it was ready: {silo.Output}")),
+            TaskScheduler.Default);
+        try
+        {
+            var match = await ready.Task.WaitAsync(TimeSpan.FromSeconds(90));
+            silo.SiloEndpoint = match.Groups["silo"].Value;
+            silo.Gateway = match.Groups["gateway"].Value;
+            return silo;
+        }
+        catch
+        {
+            await silo.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Waits for the process to exit on its own and returns its exit code.</summary>
@@ -48,14 +68,17 @@ public sealed partial class RunningSilo : IAsyncDisposable
     }
 
     /// <summary>SIGTERM, as an orchestrator stops a pod: the silo stops gracefully.</summary>
-    public void Terminate()
-    {
-        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        kill.WaitForExit();
-    }
+    public void Terminate() => Signal("TERM");
 
     /// <summary>kill -9: the process ends without leaving the cluster or deactivating anything.</summary>
     public void Kill() => _process.Kill(entireProcessTree: true);
+
+    /// <summary>Sends a signal by name (TERM, STOP, CONT, ...) with kill(1).</summary>
+    public void Signal(string name)
+    {
+        using var kill = Process.Start("kill", [$"-{name}", _process.Id.ToString(CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -68,7 +91,7 @@ public sealed partial class RunningSilo : IAsyncDisposable
         _process.Dispose();
     }
 
-    private void Record(string? line, TaskCompletionSource<string> ready)
+    private void Record(string? line, TaskCompletionSource<Match> ready)
     {
         if (line is null)
         {
@@ -80,12 +103,12 @@ public sealed partial class RunningSilo : IAsyncDisposable
             _output.AppendLine(line);
         }
 
-        if (RunningLine().Match(line) is { Success: true } match)
+        if (ReadyLine().Match(line) is { Success: true } match)
         {
-            ready.TrySetResult(match.Groups[1].Value);
+            ready.TrySetResult(match);
         }
     }
 
-    [GeneratedRegex(@"Platform silo running .* silo (\S+:\d+)@\d+ in zone")]
-    private static partial Regex RunningLine();
+    [GeneratedRegex(@"Platform silo running: silo (?<silo>\S+:\d+)@\d+, gateway (?<gateway>\S+:\d+),")]
+    private static partial Regex ReadyLine();
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Orleans.Concurrency;
 using Platform.EventSourcing;
 
 namespace Platform.Tests.Shared;
@@ -9,7 +10,8 @@ public interface IAccountGrain : IGrainWithStringKey
     /// <returns>False when <paramref name="operationId"/> had been used: the deposit was made before.</returns>
     Task<bool> Deposit(decimal amount, string? operationId);
 
-    Task Withdraw(decimal amount);
+    /// <returns>False when another writer changed the account first: the grain has re-read it, the caller decides again.</returns>
+    Task<bool> Withdraw(decimal amount);
 
     [ReadOnly]
     Task<AccountView> Get();
@@ -20,45 +22,51 @@ public interface IAccountGrain : IGrainWithStringKey
     Task Deactivate();
 }
 
+[GenerateSerializer]
 [JsonDerivedType(typeof(Deposited), "account.deposited")]
 [JsonDerivedType(typeof(Withdrawn), "account.withdrawn")]
 public abstract record AccountEvent;
 
-public sealed record Deposited(decimal Amount) : AccountEvent;
+[GenerateSerializer]
+public sealed record Deposited([property: Id(0)] decimal Amount) : AccountEvent;
 
-public sealed record Withdrawn(decimal Amount) : AccountEvent;
+[GenerateSerializer]
+public sealed record Withdrawn([property: Id(0)] decimal Amount) : AccountEvent;
 
-public sealed record AccountState
+/// <summary>The folded state: copied by Orleans, and stored as JSON in snapshots.</summary>
+[GenerateSerializer]
+public sealed class AccountState
 {
-    public decimal Balance { get; init; }
+    [Id(0)]
+    public decimal Balance { get; set; }
 }
 
-public sealed record AccountView(decimal Balance, long Version);
+[GenerateSerializer]
+public sealed record AccountView([property: Id(0)] decimal Balance, [property: Id(1)] long Version);
 
-internal sealed class AccountGrain : JournaledGrain<AccountState, AccountEvent>, IAccountGrain
+internal sealed class AccountGrain : JournaledGrainBase<AccountState, AccountEvent>, IAccountGrain
 {
     protected override int SnapshotInterval => 3;
 
-    public Task<bool> Deposit(decimal amount, string? operationId)
+    public async Task<bool> Deposit(decimal amount, string? operationId)
     {
-        RaiseEvent(new Deposited(amount));
-        return ConfirmEventsAsync(operationId);
-    }
-
-    public async Task Withdraw(decimal amount)
-    {
-        if (amount > State.Balance)
+        if (operationId is not null)
         {
-            throw new InvalidOperationException($"Cannot withdraw {amount}: the balance is {State.Balance}.");
+            return await RaiseEventsOnceAsync(operationId, [new Deposited(amount)]);
         }
 
-        RaiseEvent(new Withdrawn(amount));
-        await ConfirmEventsAsync();
+        RaiseEvent(new Deposited(amount));
+        await ConfirmEvents();
+        return true;
     }
+
+    public Task<bool> Withdraw(decimal amount) => amount > State.Balance
+        ? throw new InvalidOperationException($"Cannot withdraw {amount}: the balance is {State.Balance}.")
+        : RaiseConditionalEvent(new Withdrawn(amount));
 
     public Task<AccountView> Get() => Task.FromResult(new AccountView(State.Balance, Version));
 
-    public Task<IReadOnlyList<JournaledEvent<AccountEvent>>> GetHistory() => ReadEventsAsync();
+    public Task<IReadOnlyList<JournaledEvent<AccountEvent>>> GetHistory() => ReadJournalAsync();
 
     public Task Deactivate()
     {
@@ -66,10 +74,10 @@ internal sealed class AccountGrain : JournaledGrain<AccountState, AccountEvent>,
         return Task.CompletedTask;
     }
 
-    protected override AccountState Apply(AccountState state, AccountEvent @event) => @event switch
+    protected override void TransitionState(AccountState state, AccountEvent @event) => state.Balance += @event switch
     {
-        Deposited deposited => state with { Balance = state.Balance + deposited.Amount },
-        Withdrawn withdrawn => state with { Balance = state.Balance - withdrawn.Amount },
+        Deposited deposited => deposited.Amount,
+        Withdrawn withdrawn => -withdrawn.Amount,
         _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "unknown account event"),
     };
 }

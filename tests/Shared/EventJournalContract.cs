@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Platform.EventSourcing;
-using Platform.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Platform.Tests.Shared;
 
@@ -19,7 +19,7 @@ public abstract class EventJournalContract
 
     protected EventJournalContract() => _journal = new Lazy<IEventJournal>(() => CreateJournal(Time));
 
-    protected ManualTimeProvider Time { get; } = new(Start);
+    protected FakeTimeProvider Time { get; } = new(Start);
 
     protected IEventJournal Journal => _journal.Value;
 
@@ -75,6 +75,18 @@ public abstract class EventJournalContract
 
         (await Journal.ReadStreamAsync(stream, 0, 10, CancellationToken.None)).Select(e => e.Type).ShouldBe(["authorised", "held", "captured"]);
         (await AppendWithKey(Stream("escrow/2"), 0, "pay-1", "authorised")).ShouldBe(new AppendResult(1, Duplicate: false), "keys are per stream");
+    }
+
+    [Fact]
+    public async Task An_idempotency_key_is_found_at_the_version_its_append_ended_at()
+    {
+        var stream = Stream("escrow/find");
+        await Append(stream, 0, "opened");
+        await AppendWithKey(stream, 1, "pay-3", "authorised", "held");
+
+        (await Journal.FindIdempotencyKeyAsync(stream, "pay-3", CancellationToken.None)).ShouldBe(3);
+        (await Journal.FindIdempotencyKeyAsync(stream, "pay-4", CancellationToken.None)).ShouldBeNull();
+        (await Journal.FindIdempotencyKeyAsync(Stream("escrow/other"), "pay-3", CancellationToken.None)).ShouldBeNull("keys are per stream");
     }
 
     [Fact]
@@ -190,6 +202,7 @@ public abstract class EventJournalContract
         await Should.ThrowAsync<ArgumentOutOfRangeException>(() => Journal.ReadStreamAsync(stream, 0, 0, CancellationToken.None));
         await Should.ThrowAsync<ArgumentOutOfRangeException>(() => Journal.ReadAllAsync(-1, 10, CancellationToken.None));
         await Should.ThrowAsync<ArgumentOutOfRangeException>(() => Journal.WriteSnapshotAsync(stream, Snapshot(0, "zero"), CancellationToken.None));
+        await Should.ThrowAsync<ArgumentException>(() => Journal.FindIdempotencyKeyAsync(stream, " ", CancellationToken.None));
     }
 
     private string Stream(string name) => $"{_prefix}/{name}";

@@ -1,10 +1,16 @@
-using Platform.Persistence;
+using Orleans.Runtime.Placement.Filtering;
+using Orleans.Storage;
+using Platform.Orleans.Supervision;
 
 namespace Platform.Grains.Freelancers;
 
-// Fixed explicitly because the grain type is part of every stored key; see JobGrain.
+// Type and state name fixed for the same reasons as JobGrain's.
 [GrainType("freelancer")]
-internal sealed class FreelancerGrain([PersistentState("freelancer")] IPersistentState<FreelancerState> state) : Grain, IFreelancerGrain
+[PreferredMatchSiloMetadataPlacementFilter([ZonePlacement.MetadataKey], ZonePlacement.MinimumCandidates)]
+// A stale ETag restarts the activation, as for JobGrain.
+[OnFailure(typeof(InconsistentStateException), SupervisionDirective.Restart)]
+internal sealed class FreelancerGrain([PersistentState("freelancer")] IPersistentState<FreelancerState> state, TimeProvider time)
+    : Grain, IFreelancerGrain
 {
     public async Task<FreelancerProfile> UpdateProfile(FreelancerProfileUpdate update)
     {
@@ -39,7 +45,7 @@ internal sealed class FreelancerGrain([PersistentState("freelancer")] IPersisten
         }
 
         var profile = new FreelancerProfile(
-            GetPrimaryKeyString(),
+            this.GetPrimaryKeyString(),
             displayName,
             skills,
             certifications,
@@ -47,7 +53,7 @@ internal sealed class FreelancerGrain([PersistentState("freelancer")] IPersisten
             update.Latitude,
             update.Longitude,
             update.IsAvailable,
-            TimeProvider.GetUtcNow());
+            time.GetUtcNow());
         await Save(state.State with { Profile = profile });
         return Copy(profile);
     }
@@ -55,7 +61,7 @@ internal sealed class FreelancerGrain([PersistentState("freelancer")] IPersisten
     public Task<FreelancerProfile?> GetProfile() =>
         Task.FromResult(state.State.Profile is { } profile ? Copy(profile) : null);
 
-    public Task<IReadOnlyList<string>> GetAssignedJobs() => Task.FromResult<IReadOnlyList<string>>([.. state.State.AssignedJobIds]);
+    public Task<IReadOnlyList<string>> GetAssignedJobs() => Task.FromResult<IReadOnlyList<string>>(state.State.AssignedJobIds.ToArray());
 
     public async Task AddAssignedJob(string jobId)
     {
@@ -71,7 +77,7 @@ internal sealed class FreelancerGrain([PersistentState("freelancer")] IPersisten
             return;
         }
 
-        var freelancerId = GetPrimaryKeyString();
+        var freelancerId = this.GetPrimaryKeyString();
         if (state.State.Profile is not { } profile)
         {
             throw new InvalidOperationException($"Cannot assign job '{jobId}' to freelancer '{freelancerId}': the freelancer has no profile.");
@@ -82,7 +88,7 @@ internal sealed class FreelancerGrain([PersistentState("freelancer")] IPersisten
             throw new InvalidOperationException($"Cannot assign job '{jobId}' to freelancer '{freelancerId}': the freelancer is not available.");
         }
 
-        await Save(state.State with { AssignedJobIds = [.. state.State.AssignedJobIds, jobId] });
+        await Save(state.State with { AssignedJobIds = state.State.AssignedJobIds.Append(jobId).ToArray() });
     }
 
     /// <summary>Replaces the state only once storage has accepted it; see JobGrain.Save.</summary>
@@ -101,7 +107,7 @@ internal sealed class FreelancerGrain([PersistentState("freelancer")] IPersisten
         }
     }
 
-    // Calls within a silo pass objects by reference; copies keep callers from reaching into the stored lists.
+    // The records are [Immutable] and pass by reference within a silo; copies keep callers out of the stored lists.
     private static FreelancerProfile Copy(FreelancerProfile profile) =>
-        profile with { Skills = [.. profile.Skills], Certifications = [.. profile.Certifications] };
+        profile with { Skills = profile.Skills.ToArray(), Certifications = profile.Certifications.ToArray() };
 }

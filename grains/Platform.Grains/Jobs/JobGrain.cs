@@ -1,11 +1,18 @@
+using Orleans.Runtime.Placement.Filtering;
+using Orleans.Storage;
 using Platform.Grains.Freelancers;
-using Platform.Persistence;
+using Platform.Orleans.Supervision;
 
 namespace Platform.Grains.Jobs;
 
-// The grain type is fixed explicitly because it is part of every stored key: renaming the class must not orphan jobs.
+// The grain type is fixed so that renaming the class keeps the identities of stored jobs and reminders; the state name
+// "job" is unique across grain types because the ADO.NET storage key leaves the grain type out.
 [GrainType("job")]
-internal sealed class JobGrain([PersistentState("job")] IPersistentState<JobState> state) : Grain, IJobGrain
+[PreferredMatchSiloMetadataPlacementFilter([ZonePlacement.MetadataKey], ZonePlacement.MinimumCandidates)]
+// A write refused for a stale ETag means another activation wrote since this one read: its copy is out of date, so it
+// restarts and reads the truth again. Other failures (validation, a storage outage) leave the state as stored: resume.
+[OnFailure(typeof(InconsistentStateException), SupervisionDirective.Restart)]
+internal sealed class JobGrain([PersistentState("job")] IPersistentState<JobState> state, TimeProvider time) : Grain, IJobGrain
 {
     public async Task<JobSnapshot> Post(JobDraft draft)
     {
@@ -40,7 +47,7 @@ internal sealed class JobGrain([PersistentState("job")] IPersistentState<JobStat
                 $"Hourly wage minimum ({draft.HourlyWageMin}) must not exceed the maximum ({draft.HourlyWageMax}).");
         }
 
-        var now = TimeProvider.GetUtcNow();
+        var now = time.GetUtcNow();
         return await Save(new JobState
         {
             Status = JobStatus.Open,
@@ -70,19 +77,19 @@ internal sealed class JobGrain([PersistentState("job")] IPersistentState<JobStat
         // cannot go stale between asking and assigning. AddAssignedJob is idempotent: if the write below fails after
         // the freelancer recorded the job, retrying Assign is safe. This grain is not reentrant, so nothing else
         // changes the job while it waits for the freelancer.
-        await GrainFactory.GetGrain<IFreelancerGrain>(freelancerId).AddAssignedJob(GetPrimaryKeyString());
+        await GrainFactory.GetGrain<IFreelancerGrain>(freelancerId).AddAssignedJob(this.GetPrimaryKeyString());
         return await Save(state.State with
         {
             Status = JobStatus.Assigned,
             AssignedFreelancerId = freelancerId,
-            UpdatedAt = TimeProvider.GetUtcNow(),
+            UpdatedAt = time.GetUtcNow(),
         });
     }
 
     public async Task<JobSnapshot> Complete()
     {
         EnsureStatus("Complete", JobStatus.Assigned);
-        return await Save(state.State with { Status = JobStatus.Completed, UpdatedAt = TimeProvider.GetUtcNow() });
+        return await Save(state.State with { Status = JobStatus.Completed, UpdatedAt = time.GetUtcNow() });
     }
 
     public async Task<JobSnapshot> Cancel(string reason)
@@ -98,7 +105,7 @@ internal sealed class JobGrain([PersistentState("job")] IPersistentState<JobStat
         {
             Status = JobStatus.Cancelled,
             CancellationReason = trimmed,
-            UpdatedAt = TimeProvider.GetUtcNow(),
+            UpdatedAt = time.GetUtcNow(),
         });
     }
 
@@ -108,7 +115,7 @@ internal sealed class JobGrain([PersistentState("job")] IPersistentState<JobStat
         if (!allowed.Contains(current))
         {
             throw new InvalidOperationException(
-                $"Cannot {transition} job '{GetPrimaryKeyString()}': it is {current}; {transition} is allowed only from {string.Join(" or ", allowed)}.");
+                $"Cannot {transition} job '{this.GetPrimaryKeyString()}': it is {current}; {transition} is allowed only from {string.Join(" or ", allowed)}.");
         }
     }
 
@@ -134,14 +141,15 @@ internal sealed class JobGrain([PersistentState("job")] IPersistentState<JobStat
         return ToSnapshot(next);
     }
 
-    // Calls within a silo pass objects by reference, so the snapshot gets its own copy of the skill list: a caller
-    // that casts it back to a List cannot reach into the grain's state.
+    // The records are [Immutable], so Orleans passes them by reference within a silo: the snapshot gets its own copy
+    // of the skill list (an array: Orleans has a codec for it, not for the compiler's collection-expression types), so a
+    // caller that casts it back to an array cannot reach into the grain's state.
     private JobSnapshot ToSnapshot(JobState job) => new(
-        GetPrimaryKeyString(),
+        this.GetPrimaryKeyString(),
         job.Status,
         job.Title,
         job.Description,
-        [.. job.RequiredSkills],
+        job.RequiredSkills.ToArray(),
         job.HourlyWageMin,
         job.HourlyWageMax,
         job.ClientId,

@@ -1,23 +1,47 @@
-using Platform.Persistence;
-using Platform.Runtime.Storage;
+using Orleans.Storage;
 
 namespace Platform.Grains.Tests.Support;
 
-/// <summary>In-memory storage whose writes fail with an <see cref="IOException"/> while <see cref="FailWrites"/> is set.</summary>
-public sealed class FailingGrainStorage : IGrainStorage
+/// <summary>
+/// The silo's "Default" storage in the grain tests: Orleans' in-memory storage, except that writes of the grains a test
+/// names fail with an <see cref="IOException"/>, so one shared cluster serves tests that need storage to break.
+/// </summary>
+public sealed class FailingGrainStorage(IGrainStorage inner) : IGrainStorage
 {
-    private readonly MemoryGrainStorage _inner = new();
+    private readonly HashSet<GrainId> _failing = [];
 
-    public bool FailWrites { get; set; }
+    public void FailWritesOf(GrainId grain)
+    {
+        lock (_failing)
+        {
+            _failing.Add(grain);
+        }
+    }
 
-    public Task<GrainStateRecord?> ReadAsync(GrainId grainId, string stateName, CancellationToken cancellationToken) =>
-        _inner.ReadAsync(grainId, stateName, cancellationToken);
+    public void HealWritesOf(GrainId grain)
+    {
+        lock (_failing)
+        {
+            _failing.Remove(grain);
+        }
+    }
 
-    public Task<string> WriteAsync(GrainId grainId, string stateName, ReadOnlyMemory<byte> data, string? expectedEtag, CancellationToken cancellationToken) =>
-        FailWrites
-            ? throw new IOException($"storage is down (writing {stateName} of {grainId})")
-            : _inner.WriteAsync(grainId, stateName, data, expectedEtag, cancellationToken);
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        inner.ReadStateAsync(stateName, grainId, grainState);
 
-    public Task ClearAsync(GrainId grainId, string stateName, string? expectedEtag, CancellationToken cancellationToken) =>
-        _inner.ClearAsync(grainId, stateName, expectedEtag, cancellationToken);
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        lock (_failing)
+        {
+            if (_failing.Contains(grainId))
+            {
+                throw new IOException($"storage is down (writing {stateName} of {grainId})");
+            }
+        }
+
+        return inner.WriteStateAsync(stateName, grainId, grainState);
+    }
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        inner.ClearStateAsync(stateName, grainId, grainState);
 }

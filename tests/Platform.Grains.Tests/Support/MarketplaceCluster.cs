@@ -1,58 +1,68 @@
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.Persistence;
-using Platform.Testing;
+using Orleans.Runtime.MembershipService.SiloMetadata;
+using Orleans.Storage;
+using Orleans.TestingHost;
 
 namespace Platform.Grains.Tests.Support;
 
-/// <summary>A one-silo test cluster hosting the marketplace grains on a manual clock, plus helpers to look behind the grains.</summary>
-public sealed class MarketplaceCluster : IAsyncDisposable
+/// <summary>
+/// One in-process Orleans silo hosting the marketplace grains on in-memory storage, shared by every grain test (each
+/// test uses grain ids of its own), plus helpers to look behind the grains.
+/// </summary>
+public sealed class MarketplaceCluster : IAsyncLifetime
 {
-    public static readonly DateTimeOffset Start = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
+    private InProcessTestCluster? _cluster;
 
-    private MarketplaceCluster(InProcessTestCluster cluster, ManualTimeProvider time)
+    public InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("The cluster has not started.");
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public IGrainStorage Storage => Cluster.GetSiloServiceProvider().GetRequiredKeyedService<IGrainStorage>("Default");
+
+    public FailingGrainStorage FailingStorage => (FailingGrainStorage)Storage;
+
+    public async Task InitializeAsync()
     {
-        Cluster = cluster;
-        Time = time;
-    }
-
-    public InProcessTestCluster Cluster { get; }
-
-    public ManualTimeProvider Time { get; }
-
-    public IGrainFactory Grains => Cluster.GrainFactory;
-
-    public IGrainStorage Storage => Cluster.PrimarySilo.Services.GetRequiredKeyedService<IGrainStorage>("Default");
-
-    /// <param name="storage">Replaces the default in-memory storage, e.g. with one that fails on demand.</param>
-    public static async Task<MarketplaceCluster> StartAsync(IGrainStorage? storage = null)
-    {
-        var time = new ManualTimeProvider(Start);
-        var builder = InProcessTestCluster.CreateBuilder()
-            .AddGrains(typeof(MarketplaceGrains).Assembly)
-            .UseTimeProvider(time);
-        if (storage is not null)
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
         {
-            // Registered before the silo's own default, which is only added when none is registered yet.
-            builder.ConfigureServices(services => services.AddKeyedSingleton("Default", storage));
+            // Silos of the platform always publish their zone; the grains' placement filter reads it.
+            silo.UseSiloMetadata(new Dictionary<string, string> { [ZonePlacement.MetadataKey] = "test" });
+            silo.AddMemoryGrainStorage("Memory");
+            silo.Services.AddKeyedSingleton<IGrainStorage>(
+                "Default", (services, _) => new FailingGrainStorage(services.GetRequiredKeyedService<IGrainStorage>("Memory")));
+
+            // [PersistentState] without a storage name asks for the unkeyed service, as Orleans' own Add...AsDefault registers it.
+            silo.Services.AddSingleton(services => services.GetRequiredKeyedService<IGrainStorage>("Default"));
+        });
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+    }
+
+    /// <summary>A grain id no other test uses, readable in failure messages.</summary>
+    public static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 9)];
+
+    /// <summary>Deactivates the grain and waits until it is gone, so the next call re-reads its stored state.</summary>
+    public async Task DeactivateAsync(IAddressable grain)
+    {
+        await Cluster.DeactivateAsync(grain);
+        (await Cluster.Client.GetGrain<IManagementGrain>(0).GetGrainActivationCount((GrainReference)grain)).ShouldBe(0);
+    }
+
+    /// <summary>What storage holds for a grain, or null when nothing was ever written.</summary>
+    public async Task<T?> ReadStoredAsync<T>(string grainType, string key, string stateName)
+        where T : class
+    {
+        var state = new GrainState<T>();
+        await Storage.ReadStateAsync(stateName, GrainId.Create(grainType, key), state);
+        return state.RecordExists ? state.State : null;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_cluster is not null)
+        {
+            await _cluster.DisposeAsync();
         }
-
-        return new MarketplaceCluster(await builder.BuildAndStartAsync(), time);
     }
-
-    /// <summary>Lets every activation go idle past the collection age, so the next call re-reads durable state.</summary>
-    public async Task CollectAllActivationsAsync()
-    {
-        Time.Advance(TimeSpan.FromMinutes(16));
-        await Eventually.Until(() => Cluster.PrimarySilo.ActivationCount == 0, "every idle activation was collected");
-    }
-
-    /// <summary>The stored JSON of a grain's state, or null when no record exists.</summary>
-    public async Task<JsonElement?> ReadStoredAsync(string grainType, string key, string stateName)
-    {
-        var record = await Storage.ReadAsync(new GrainId(grainType, key), stateName, CancellationToken.None);
-        return record is null ? null : JsonDocument.Parse(record.Data).RootElement.Clone();
-    }
-
-    public ValueTask DisposeAsync() => Cluster.DisposeAsync();
 }

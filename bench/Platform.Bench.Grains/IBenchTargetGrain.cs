@@ -1,0 +1,6 @@
+namespace Platform.Bench.Grains;
+
+public interface IBenchTargetGrain : IGrainWithIntegerKey
+{
+    Task<int> Ping(int value);
+}

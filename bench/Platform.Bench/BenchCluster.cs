@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Runtime;
+using Platform.Client;
+
+namespace Platform.Bench;
+
+/// <summary>
+/// Silo processes of the real executable and one client in this process (the client SDK's <c>AddPlatformClient</c>):
+/// with <c>postgres</c> they share membership and grain state in a fresh database, without it one silo keeps both in
+/// memory.
+/// </summary>
+internal sealed class BenchCluster : IAsyncDisposable
+{
+    private static readonly TimeSpan SiloReadyTimeout = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan ClusterChangeTimeout = TimeSpan.FromSeconds(120);
+
+    private readonly string _clusterId = $"bench-{Guid.NewGuid():N}"[..16];
+    private readonly BenchDatabase? _database;
+    private readonly List<SiloProcess> _silos = [];
+    private readonly List<string> _zones = [];
+    private IHost? _client;
+
+    private BenchCluster(BenchDatabase? database) => _database = database;
+
+    public IReadOnlyList<SiloProcess> Silos => _silos;
+
+    public IClusterClient Client => _client?.Services.GetRequiredService<IClusterClient>()
+        ?? throw new InvalidOperationException("the client is not connected yet");
+
+    /// <summary>Starts one silo per zone (in order, so the first creates the schema) and connects the client to all of them.</summary>
+    public static async Task<BenchCluster> StartAsync(bool postgres, params string[] zones)
+    {
+        var cluster = new BenchCluster(postgres ? await BenchDatabase.CreateAsync() : null);
+        try
+        {
+            foreach (var zone in zones)
+            {
+                await cluster.AddSiloAsync(zone);
+            }
+
+            await cluster.ConnectAsync();
+            await cluster.WaitForActiveSilosAsync();
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Starts another silo (a scale-out) and waits until the cluster lists it as active.</summary>
+    public async Task AddSiloAsync(string zone)
+    {
+        _zones.Add(zone);
+        _silos.Add(await SiloProcess.StartAsync(SiloEndpoint.Free(), SiloArguments(zone), SiloReadyTimeout));
+        if (_client is not null)
+        {
+            await WaitForActiveSilosAsync();
+        }
+    }
+
+    /// <summary>SIGTERM to silo <paramref name="index"/>, waits for it to leave and exit, then starts it again on the same ports.</summary>
+    /// <returns>The stopped process's exit code.</returns>
+    public async Task<int> RestartAsync(int index)
+    {
+        var silo = _silos[index];
+        await silo.TerminateAsync();
+        var exitCode = await silo.WaitForExitAsync(ClusterChangeTimeout);
+        await silo.DisposeAsync();
+        _silos[index] = await SiloProcess.StartAsync(silo.Endpoint, SiloArguments(_zones[index]), SiloReadyTimeout);
+        await WaitForActiveSilosAsync();
+        return exitCode;
+    }
+
+    /// <summary>Activations of grains whose type name contains <paramref name="grainTypeName"/>, per silo in start order.</summary>
+    public async Task<int[]> ActivationsAsync(string grainTypeName)
+    {
+        var statistics = await Client.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
+        return [.. _silos.Select(silo => statistics
+            .Where(statistic => statistic.SiloAddress.Endpoint.Port == silo.Endpoint.SiloPort
+                && statistic.GrainType.Contains(grainTypeName, StringComparison.OrdinalIgnoreCase))
+            .Sum(statistic => statistic.ActivationCount))];
+    }
+
+    /// <summary>Waits until the cluster's active silos are exactly the running processes (a restarted one under its new generation).</summary>
+    public async Task WaitForActiveSilosAsync()
+    {
+        var expected = _silos.Where(silo => !silo.HasExited).Select(silo => silo.Endpoint.SiloPort).Order().ToArray();
+        var deadline = Stopwatch.GetTimestamp() + (long)(ClusterChangeTimeout.TotalSeconds * Stopwatch.Frequency);
+        var active = Array.Empty<int>();
+        while (Stopwatch.GetTimestamp() < deadline)
+        {
+            try
+            {
+                var hosts = await Client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
+                active = [.. hosts.Keys.Select(address => address.Endpoint.Port).Order()];
+                if (active.SequenceEqual(expected))
+                {
+                    return;
+                }
+            }
+            catch (Exception error) when (error is OrleansException or TimeoutException)
+            {
+                // The cluster is changing under the query; ask again.
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException(
+            $"the active silos were on ports {string.Join(", ", active)} instead of {string.Join(", ", expected)} after {ClusterChangeTimeout.TotalSeconds:0} s");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_client is not null)
+        {
+            await _client.StopAsync();
+            _client.Dispose();
+        }
+
+        foreach (var silo in _silos)
+        {
+            await silo.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    private async Task ConnectAsync()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.AddPlatformClient(options =>
+        {
+            options.ClusterId = _clusterId;
+            if (_database is not null)
+            {
+                options.PostgresConnectionString = _database.ConnectionString;
+            }
+            else
+            {
+                foreach (var silo in _silos)
+                {
+                    options.Gateways.Add(silo.Endpoint.Gateway);
+                }
+            }
+        });
+        _client = builder.Build();
+        await _client.StartAsync();
+    }
+
+    private string[] SiloArguments(string zone) => _database is null
+        ? ["--cluster-id", _clusterId, "--zone", zone, "--storage", "memory"]
+        : ["--cluster-id", _clusterId, "--zone", zone, "--storage", "postgres", "--postgres", _database.ConnectionString];
+}

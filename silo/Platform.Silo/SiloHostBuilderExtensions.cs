@@ -1,0 +1,105 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using Orleans.Runtime.MembershipService.SiloMetadata;
+using Platform.EventSourcing;
+using Platform.Grains;
+using Platform.Orleans.Hosting;
+using Platform.PostgreSql;
+
+namespace Platform.Silo;
+
+/// <summary>The one place where the silo's settings become Orleans configuration.</summary>
+internal static class SiloHostBuilderExtensions
+{
+    /// <summary>
+    /// Hosts an Orleans silo with the marketplace grains (they come with the referenced Platform.Grains assembly) as
+    /// <paramref name="settings"/> say. Ports given as 0 (or, for the smoke check, not given) are picked here.
+    /// </summary>
+    public static IHostApplicationBuilder AddPlatformSilo(this IHostApplicationBuilder builder, SiloHostSettings settings)
+    {
+        var endpoints = SiloEndpoints.Resolve(settings);
+        builder.UseOrleans(silo =>
+        {
+            if (settings.Storage == StorageProvider.Postgres)
+            {
+                silo.UsePlatformPostgreSql(settings.PostgresConnectionString!);
+            }
+            else
+            {
+                // One silo, its own membership table in memory: nothing else to run.
+                silo.UseLocalhostClustering(endpoints.SiloPort, endpoints.GatewayPort, null, settings.ServiceId, settings.ClusterId)
+                    .AddMemoryGrainStorageAsDefault()
+                    .AddMemoryGrainStorage("PubSubStore")
+                    .UseInMemoryReminderService()
+                    .AddMemoryEventJournal();
+            }
+
+            if (settings.UseKubernetes)
+            {
+                silo.UseKubernetesHosting();
+            }
+
+            // After Kubernetes hosting, which would otherwise take the ids from ORLEANS_CLUSTER_ID/ORLEANS_SERVICE_ID.
+            silo.Configure<ClusterOptions>(options =>
+            {
+                options.ClusterId = settings.ClusterId;
+                options.ServiceId = settings.ServiceId;
+            });
+            silo.Configure<EndpointOptions>(endpoints.Configure);
+            silo.UseSiloMetadata(new Dictionary<string, string> { [ZonePlacement.MetadataKey] = settings.Zone });
+            silo.AddPlatformExtensions();
+
+            // Post-configured so that what the user gave wins over Orleans' and the platform's defaults alike.
+            silo.Services.PostConfigure<ClusterMembershipOptions>(settings.Apply);
+            silo.Services.PostConfigure<SiloMessagingOptions>(settings.Apply);
+            silo.Services.PostConfigure<GrainCollectionOptions>(settings.Apply);
+        });
+
+        builder.Services.AddSingleton<SiloFatalErrorHandler>();
+        builder.Services.Replace(ServiceDescriptor.Singleton<IFatalErrorHandler>(services => services.GetRequiredService<SiloFatalErrorHandler>()));
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = settings.ShutdownTimeout);
+        return builder;
+    }
+
+    /// <summary>Where the silo listens and what it advertises, with ports of 0 replaced by free ones.</summary>
+    private sealed record SiloEndpoints(int SiloPort, int GatewayPort, IPAddress? Listen, IPAddress? Advertised)
+    {
+        public static SiloEndpoints Resolve(SiloHostSettings settings)
+        {
+            var bind = settings.ListenAddress ?? settings.AdvertisedAddress ?? IPAddress.Loopback;
+            var defaultSiloPort = settings.Smoke ? 0 : SiloHostSettings.DefaultSiloPort;
+            var defaultGatewayPort = settings.Smoke ? 0 : SiloHostSettings.DefaultGatewayPort;
+            var siloPort = settings.SiloPort ?? defaultSiloPort;
+            var gatewayPort = settings.GatewayPort ?? defaultGatewayPort;
+
+            // In a pod Kubernetes hosting advertises the pod IP; elsewhere a silo that was told nothing is on loopback.
+            var advertised = settings.AdvertisedAddress
+                ?? (settings.ListenAddress is { } listen && !listen.Equals(IPAddress.Any) ? listen : null)
+                ?? (settings.UseKubernetes ? null : IPAddress.Loopback);
+            return new SiloEndpoints(
+                siloPort == 0 ? FreePort.Pick(bind) : siloPort,
+                gatewayPort == 0 ? FreePort.Pick(bind) : gatewayPort,
+                settings.ListenAddress,
+                advertised);
+        }
+
+        public void Configure(EndpointOptions options)
+        {
+            options.SiloPort = SiloPort;
+            options.GatewayPort = GatewayPort;
+            if (Advertised is not null)
+            {
+                options.AdvertisedIPAddress = Advertised;
+            }
+
+            if (Listen is not null)
+            {
+                options.SiloListeningEndpoint = new IPEndPoint(Listen, SiloPort);
+                options.GatewayListeningEndpoint = new IPEndPoint(Listen, GatewayPort);
+            }
+        }
+    }
+}

@@ -1,4 +1,0 @@
-namespace Platform;
-
-/// <summary>A grain addressed by a string key.</summary>
-public interface IGrainWithStringKey : IGrain;

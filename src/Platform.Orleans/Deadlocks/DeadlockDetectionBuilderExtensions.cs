@@ -1,0 +1,50 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Platform.Orleans.Deadlocks;
+
+public static class DeadlockDetectionBuilderExtensions
+{
+    /// <summary>
+    /// Fails a call at once with <see cref="DeadlockException"/> when it would wait on a non-reentrant grain already on
+    /// its own call chain. The chain travels in <c>RequestContext</c>, so it spans silos.
+    /// </summary>
+    public static ISiloBuilder AddPlatformDeadlockDetection(this ISiloBuilder builder)
+    {
+        if (AddServices(builder.Services))
+        {
+            builder.AddIncomingGrainCallFilter<CallChainIncomingFilter>();
+            builder.AddOutgoingGrainCallFilter<DeadlockDetectionFilter>();
+        }
+
+        return builder;
+    }
+
+    /// <summary>
+    /// The same on a client: calls its observers make back into the grains that called them are checked, and the hop
+    /// of the observer is named.
+    /// </summary>
+    public static IClientBuilder AddPlatformDeadlockDetection(this IClientBuilder builder)
+    {
+        if (AddServices(builder.Services))
+        {
+            builder.AddIncomingGrainCallFilter<CallChainIncomingFilter>();
+            builder.AddOutgoingGrainCallFilter<DeadlockDetectionFilter>();
+        }
+
+        return builder;
+    }
+
+    private static bool AddServices(IServiceCollection services)
+    {
+        if (services.Any(service => service.ServiceType == typeof(TargetConcurrency)))
+        {
+            return false;
+        }
+
+        services.AddMetrics();
+        services.AddSingleton<TargetConcurrency>();
+        services.TryAddSingleton<DeadlockInstruments>();
+        return true;
+    }
+}

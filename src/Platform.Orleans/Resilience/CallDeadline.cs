@@ -1,0 +1,47 @@
+namespace Platform.Orleans.Resilience;
+
+/// <summary>
+/// The wall-clock moment after which a client's call must not start running, carried in the RequestContext. Orleans'
+/// own time to live is relative and restarts whenever a message is read from a socket, so a request that waited in a
+/// frozen silo's buffers (or was forwarded by a gateway that woke up) arrives looking fresh after its caller gave up.
+/// </summary>
+internal static class CallDeadline
+{
+    private const string Key = "platform-deadline";
+
+    /// <summary>Clocks of the hosts in one cluster agree this closely (NTP); a call is refused only this long after its deadline.</summary>
+    private static readonly TimeSpan ClockTolerance = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Stamps the calls made from here on with <paramref name="deadline"/>; returns what was there, for <see cref="Restore"/>.</summary>
+    public static object? Stamp(DateTime deadline)
+    {
+        var previous = RequestContext.Get(Key);
+        RequestContext.Set(Key, deadline.Ticks);
+        return previous;
+    }
+
+    public static void Restore(object? previous)
+    {
+        if (previous is null)
+        {
+            RequestContext.Remove(Key);
+        }
+        else
+        {
+            RequestContext.Set(Key, previous);
+        }
+    }
+
+    /// <summary>True when the current request carries a deadline that passed (beyond the clock tolerance).</summary>
+    public static bool HasExpired(DateTime utcNow, out DateTime deadline)
+    {
+        if (RequestContext.Get(Key) is long ticks)
+        {
+            deadline = new DateTime(ticks, DateTimeKind.Utc);
+            return utcNow > deadline + ClockTolerance;
+        }
+
+        deadline = default;
+        return false;
+    }
+}

@@ -1,0 +1,51 @@
+using Orleans.Runtime;
+using Orleans.Runtime.Messaging;
+
+namespace Platform.Orleans.Resilience;
+
+/// <summary>
+/// What the exception a grain call ended with proves about the callee. Read from Orleans 10.4.2 (CallbackData,
+/// MessageCenter, ClientMessageCenter, SiloConnection, GatewayInboundConnection, PlacementService) and pinned by the
+/// tests in tests/Platform.Orleans.Tests/Resilience: a rejection reaches the caller either as a bare
+/// <see cref="OrleansMessageRejectionException"/> or as the exception the rejecting silo attached, so the attached
+/// ones that only come from before delivery are recognised by their exact message.
+/// </summary>
+internal static class CallFailures
+{
+    /// <summary>
+    /// The message of <c>new SiloUnavailableException()</c>, the instance Orleans attaches to a rejection it raises
+    /// before delivering a request (target silo known to be dead, send to a silo failed). The exception for a call
+    /// whose target silo died while the call was pending reads "The target silo became unavailable for message ...".
+    /// </summary>
+    private static readonly string SendRejectedMessage = new SiloUnavailableException().Message;
+
+    /// <summary>Placement on a stopping silo: <c>Silo 'S...' is shutting down.</c></summary>
+    private const string PlacementStoppingSuffix = "' is shutting down.";
+
+    /// <summary>Placement found no silo for the grain type (the cluster view lacks one during a restart).</summary>
+    private const string PlacementFoundNoSiloPrefix = "No active nodes are compatible with grain ";
+
+    /// <summary>
+    /// True when Orleans refused or failed to deliver the request, so the callee cannot have run it: a plain rejection
+    /// (forwarding exhausted, activation gone, silo stopping, send failed, no gateway), a gateway shedding load, a send
+    /// to a silo known to be dead, a placement that failed, a connection that could not be opened.
+    /// </summary>
+    public static bool ProvesNeverRan(Exception exception) => exception switch
+    {
+        GatewayTooBusyException => true,
+        SiloUnavailableException unavailable => unavailable.Message == SendRejectedMessage
+            || (unavailable.Message.StartsWith("Silo '", StringComparison.Ordinal) && unavailable.Message.EndsWith(PlacementStoppingSuffix, StringComparison.Ordinal)),
+        OrleansMessageRejectionException rejection => rejection.GetType() == typeof(OrleansMessageRejectionException),
+        ConnectionFailedException => true,
+        OrleansException placement => placement.GetType() == typeof(OrleansException)
+            && placement.Message.StartsWith(PlacementFoundNoSiloPrefix, StringComparison.Ordinal),
+        _ => false,
+    };
+
+    /// <summary>
+    /// True for the failures of the path between caller and callee (which an idempotent call may be re-sent after);
+    /// false for exceptions the grain method threw, and for overload (re-sending would feed the overload).
+    /// </summary>
+    public static bool IsDeliveryFailure(Exception exception) =>
+        ProvesNeverRan(exception) || exception is OrleansMessageRejectionException or TimeoutException;
+}

@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace Platform.Orleans.Resilience;
+
+/// <summary>
+/// Keeps a silo that was frozen (SIGSTOP, a VM pause, a long stall) from serving grain calls as the generation the
+/// cluster declared dead meanwhile. Orleans alone lets it: requests that waited in its sockets are read on waking with
+/// their full remaining time to live, and a grain activated for them reads the newest state and writes after it,
+/// before the silo reads the membership table and stops itself. A heartbeat on a dedicated thread shows the pause;
+/// the first call after one waits for a fresh read of the membership table and runs only if this silo is still active.
+/// </summary>
+internal sealed partial class PauseFence(
+    IClusterMembershipService membership,
+    ILocalSiloDetails localSilo,
+    ILogger<PauseFence> logger) : IIncomingGrainCallFilter, ILifecycleParticipant<ISiloLifecycle>, IDisposable
+{
+    private static readonly TimeSpan HeartbeatPeriod = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// A heartbeat gap this long means the process did not run: well under the time the cluster needs to declare a silo
+    /// dead (two missed probes of a second or more), and far above the period, so a busy thread pool does not trigger it.
+    /// </summary>
+    private static readonly TimeSpan PauseThreshold = TimeSpan.FromSeconds(1);
+
+    private readonly CancellationTokenSource _stop = new();
+    private long _lastHeartbeat = Stopwatch.GetTimestamp();
+    private Task? _confirmation;
+
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        if (Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastHeartbeat)) > PauseThreshold)
+        {
+            await ConfirmStillActiveAsync();
+        }
+
+        await context.Invoke();
+    }
+
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe(nameof(PauseFence), ServiceLifecycleStage.RuntimeInitialize, StartHeartbeat, StopHeartbeat);
+
+    public void Dispose() => _stop.Dispose();
+
+    private Task StartHeartbeat(CancellationToken cancellation)
+    {
+        // A thread of its own: a thread-pool timer would also stall when the pool is saturated, which is no pause.
+        var heartbeat = new Thread(Beat) { IsBackground = true, Name = nameof(PauseFence) };
+        heartbeat.Start();
+        return Task.CompletedTask;
+    }
+
+    private Task StopHeartbeat(CancellationToken cancellation)
+    {
+        _stop.Cancel();
+        return Task.CompletedTask;
+    }
+
+    private void Beat()
+    {
+        while (!_stop.Token.WaitHandle.WaitOne(HeartbeatPeriod))
+        {
+            var now = Stopwatch.GetTimestamp();
+            var gap = Stopwatch.GetElapsedTime(Interlocked.Exchange(ref _lastHeartbeat, now), now);
+            if (gap > PauseThreshold)
+            {
+                LogPaused(logger, gap);
+            }
+        }
+    }
+
+    /// <summary>One membership read for all the calls that arrive after a pause.</summary>
+    private Task ConfirmStillActiveAsync()
+    {
+        var confirmation = Volatile.Read(ref _confirmation);
+        if (confirmation is null || confirmation.IsCompleted)
+        {
+            var next = ReadMembershipAsync();
+            confirmation = Interlocked.CompareExchange(ref _confirmation, next, confirmation) == confirmation ? next : Volatile.Read(ref _confirmation)!;
+        }
+
+        return confirmation;
+    }
+
+    private async Task ReadMembershipAsync()
+    {
+        await membership.Refresh();
+        var status = membership.CurrentSnapshot.GetSiloStatus(localSilo.SiloAddress);
+        if (status != SiloStatus.Active)
+        {
+            LogRefused(logger, localSilo.SiloAddress, status);
+            throw new SiloUnavailableException(
+                $"Silo {localSilo.SiloAddress} is {status} in the cluster's membership after a pause; it serves no more calls as this generation.");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "This process did not run for {Gap}; the next grain call first confirms in the membership table that this silo is still active")]
+    private static partial void LogPaused(ILogger logger, TimeSpan gap);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Silo {Silo} is {Status} in the membership table after a pause: refusing grain calls")]
+    private static partial void LogRefused(ILogger logger, SiloAddress silo, SiloStatus status);
+}

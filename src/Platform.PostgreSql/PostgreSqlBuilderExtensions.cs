@@ -1,0 +1,92 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+using Orleans.Providers;
+using Orleans.Storage;
+using Platform.EventSourcing;
+
+namespace Platform.PostgreSql;
+
+/// <summary>Puts a silo's (or client's) cluster data in PostgreSQL through the Orleans ADO.NET providers.</summary>
+public static class PostgreSqlBuilderExtensions
+{
+    /// <summary>The ADO.NET provider invariant of Npgsql (the grain storage provider defaults to SQL Server otherwise).</summary>
+    private const string NpgsqlInvariant = "Npgsql";
+
+    /// <summary>The grain storage streams keep their subscriptions in.</summary>
+    private const string PubSubStorageName = "PubSubStore";
+
+    /// <summary>
+    /// Keeps everything the silo must not lose in the database of <paramref name="connectionString"/>: the schema is
+    /// migrated first (safe when several silos start at once), then ADO.NET clustering, ADO.NET grain storage as the
+    /// default storage ("Default", also registered as "PubSubStore"), ADO.NET reminders, and the PostgreSQL event journal
+    /// behind journaled grains (<see cref="JournaledGrainBase{TState, TEvent}"/>).
+    /// </summary>
+    public static ISiloBuilder UsePlatformPostgreSql(this ISiloBuilder builder, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var dataSource = NpgsqlDataSource.Create(Normalize(connectionString));
+        var services = builder.Services;
+
+        // One pool for the three providers, the migrator and the journal instead of one per provider. Registered by a
+        // factory so that the container disposes it with the silo.
+        services.AddSingleton(_ => new PlatformDataSource(dataSource));
+        services.AddSingleton(provider => new SchemaMigrator(provider.GetRequiredService<PlatformDataSource>().DataSource));
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaMigrationParticipant>();
+
+        builder.UseAdoNetClustering(options =>
+        {
+            options.Invariant = NpgsqlInvariant;
+            options.DataSource = dataSource;
+        });
+        builder.AddAdoNetGrainStorageAsDefault(options =>
+        {
+            options.Invariant = NpgsqlInvariant;
+            options.DataSource = dataSource;
+        });
+
+        // The same provider instance under a second name: rows are keyed by state name and grain, not by provider name,
+        // so a second provider on the same database would only duplicate the start-up work.
+        services.AddKeyedSingleton<IGrainStorage>(
+            PubSubStorageName, (provider, _) => provider.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME));
+        builder.UseAdoNetReminderService(options =>
+        {
+            options.Invariant = NpgsqlInvariant;
+            options.DataSource = dataSource;
+        });
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddKeyedSingleton<IEventJournal>(IEventJournal.DefaultName, (provider, _) => new PostgreSqlEventJournal(
+            provider.GetRequiredService<PlatformDataSource>().DataSource, provider.GetRequiredService<TimeProvider>()));
+        return builder.AddJournaledGrainSupport();
+    }
+
+    /// <summary>
+    /// Lets a client find the gateways in the membership table of the database of <paramref name="connectionString"/>
+    /// (the silos' <see cref="UsePlatformPostgreSql"/> creates and fills it; clients never migrate).
+    /// </summary>
+    public static IClientBuilder UsePlatformPostgreSqlClustering(this IClientBuilder builder, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var database = Normalize(connectionString);
+        return builder.UseAdoNetClustering(options =>
+        {
+            options.Invariant = NpgsqlInvariant;
+            options.ConnectionString = database;
+        });
+    }
+
+    private static string Normalize(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        try
+        {
+            // Sessions in UTC: a DateTime without a kind that a provider sends is then read as UTC, never as local time.
+            return new NpgsqlConnectionStringBuilder(connectionString) { Timezone = "UTC" }.ConnectionString;
+        }
+        catch (Exception error) when (error is ArgumentException or FormatException or InvalidCastException or OverflowException)
+        {
+            throw new ArgumentException($"The PostgreSQL connection string is malformed: {error.Message}", nameof(connectionString), error);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+namespace Platform.Orleans.Tests.Supervision;
+
+[GenerateSerializer]
+public sealed class CorruptStateException(string message) : InvalidOperationException(message);

@@ -1,0 +1,3 @@
+namespace Platform.PostgreSql.Tests;
+
+public sealed class OneSiloPostgresCluster() : PostgresCluster(1);
