@@ -29,6 +29,11 @@ internal static class FailoverScenario
         var recoveredAt = load.AllSucceededSinceMark() is { } allWritten ? Math.Max(allWritten, lastFailure) : long.MaxValue;
         var recovered = recoveredAt < end;
         var verdict = await load.VerifyAsync();
+        foreach (var message in load.FailureMessages)
+        {
+            await Console.Error.WriteLineAsync($"failover: failed call: {message}");
+        }
+
         var result = new BenchResult(options.Scenario, load.Ops, seconds, 0, 0, options.Concurrency);
         result.Extra["recovery_s"] = recovered ? Math.Round(Stopwatch.GetElapsedTime(killed, recoveredAt).TotalSeconds, 3) : -1;
         result.Extra["lost_writes"] = verdict.LostWrites;

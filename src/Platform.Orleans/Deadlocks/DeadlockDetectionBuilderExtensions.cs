@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Orleans.Hosting;
 
 namespace Platform.Orleans.Deadlocks;
 
@@ -13,7 +14,6 @@ public static class DeadlockDetectionBuilderExtensions
     {
         if (AddServices(builder.Services))
         {
-            builder.AddIncomingGrainCallFilter<CallChainIncomingFilter>();
             builder.AddOutgoingGrainCallFilter<DeadlockDetectionFilter>();
         }
 
@@ -28,7 +28,6 @@ public static class DeadlockDetectionBuilderExtensions
     {
         if (AddServices(builder.Services))
         {
-            builder.AddIncomingGrainCallFilter<CallChainIncomingFilter>();
             builder.AddOutgoingGrainCallFilter<DeadlockDetectionFilter>();
         }
 
@@ -45,6 +44,8 @@ public static class DeadlockDetectionBuilderExtensions
         services.AddMetrics();
         services.AddSingleton<TargetConcurrency>();
         services.TryAddSingleton<DeadlockInstruments>();
+        services.AddSingleton<CallChainTurns>();
+        PlatformCallFilters.AddIncomingFilter(services);
         return true;
     }
 }

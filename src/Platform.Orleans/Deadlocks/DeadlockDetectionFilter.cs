@@ -5,13 +5,16 @@ namespace Platform.Orleans.Deadlocks;
 
 /// <summary>
 /// Refuses, before it is sent, a call to a grain whose turn is waiting further up the call chain and which Orleans
-/// would not let in: the call could only wait for its response timeout.
+/// would not let in: the call could only wait for its response timeout. Every call passes here, so the common case
+/// (target not on the chain) only reads and walks the chain, and allocates nothing.
 /// </summary>
 internal sealed class DeadlockDetectionFilter(
     TargetConcurrency targets,
     DeadlockInstruments instruments,
     ILogger<DeadlockDetectionFilter> logger) : IOutgoingGrainCallFilter
 {
+    // Synchronous on purpose: Orleans runs each filter stage in an async method, which restores the execution context
+    // when it returns, so a RequestContext change made here reaches the message this call sends and nothing else.
     public Task Invoke(IOutgoingGrainCallContext context)
     {
         if (RequestContext.Get(CallChainDetection.RequestContextKey) is not CallChain chain)
@@ -23,47 +26,51 @@ internal sealed class DeadlockDetectionFilter(
         if ((options & InvokeMethodOptions.OneWay) != 0)
         {
             // Nobody waits for a one-way call, so its callee starts a chain of its own.
-            return InvokeWithoutChain(context);
+            RequestContext.Remove(CallChainDetection.RequestContextKey);
+            return context.Invoke();
         }
 
+        var target = context.TargetId;
         var reentrancyId = RequestContext.ReentrancyId;
-        var index = chain.IndexOf(context.TargetId);
-        if (index >= 0)
+        // The outermost waiting turn is the one the message names: the whole cycle hangs on it.
+        CallChain? waiting = null;
+        for (var turn = chain; turn is not null; turn = turn.Caller)
         {
-            for (; index < chain.Hops.Length; index++)
+            if (turn.Grain.Equals(target) && WouldWait(turn, options, reentrancyId, target.Type))
             {
-                var hop = chain.Hops[index];
-                if (hop.Grain.Equals(context.TargetId) && WouldWait(hop, options, reentrancyId, context.TargetId.Type))
-                {
-                    return Task.FromException(Refuse(context, chain, hop));
-                }
+                waiting = turn;
             }
+        }
+
+        if (waiting is not null)
+        {
+            return Task.FromException(Refuse(context, chain, waiting));
         }
 
         // A turn inside RequestContext.AllowCallChainReentrancy() lets calls of that section back in: record it on the
         // turn's hop for the calls that may come back.
-        if (reentrancyId != Guid.Empty && context.SourceId is { } source && chain.Last.Grain.Equals(source) && chain.Last.ReentrancyId != reentrancyId)
+        if (reentrancyId != Guid.Empty && chain.ReentrancyId != reentrancyId && context.SourceId is { } source && chain.Grain.Equals(source))
         {
-            return InvokeWithChain(context, chain.WithLast(chain.Last.WithReentrancyId(reentrancyId)));
+            RequestContext.Set(CallChainDetection.RequestContextKey, chain.WithReentrancyId(reentrancyId));
         }
 
         return context.Invoke();
     }
 
-    /// <summary>Mirrors the rules by which an Orleans activation busy with <paramref name="hop"/> admits another call.</summary>
-    private bool WouldWait(CallChainHop hop, InvokeMethodOptions options, Guid reentrancyId, GrainType targetType)
+    /// <summary>Mirrors the rules by which an Orleans activation busy with <paramref name="turn"/> admits another call.</summary>
+    private bool WouldWait(CallChain turn, InvokeMethodOptions options, Guid reentrancyId, GrainType targetType)
     {
-        if (hop.IsInterleaving || (options & InvokeMethodOptions.AlwaysInterleave) != 0)
+        if (turn.IsInterleaving || (options & InvokeMethodOptions.AlwaysInterleave) != 0)
         {
             return false;
         }
 
-        if (hop.IsReadOnly && (options & InvokeMethodOptions.ReadOnly) != 0)
+        if (turn.IsReadOnly && (options & InvokeMethodOptions.ReadOnly) != 0)
         {
             return false;
         }
 
-        if (reentrancyId != Guid.Empty && hop.ReentrancyId == reentrancyId)
+        if (reentrancyId != Guid.Empty && turn.ReentrancyId == reentrancyId)
         {
             return false;
         }
@@ -71,33 +78,16 @@ internal sealed class DeadlockDetectionFilter(
         return targets.BlocksWhileBusy(targetType);
     }
 
-    private DeadlockException Refuse(IOutgoingGrainCallContext context, CallChain chain, CallChainHop waiting)
+    private DeadlockException Refuse(IOutgoingGrainCallContext context, CallChain chain, CallChain waiting)
     {
-        var hops = new string[chain.Hops.Length + 1];
-        for (var i = 0; i < chain.Hops.Length; i++)
-        {
-            hops[i] = chain.Hops[i].ToString();
-        }
-
-        hops[^1] = $"{context.TargetId} {MethodNames.Of(context.InterfaceMethod)}";
+        var hops = chain.Describe();
+        hops.Add($"{context.TargetId} {MethodNames.Of(context.InterfaceMethod)}");
         var path = string.Join(" -> ", hops);
         instruments.OnDeadlock(context.TargetId.Type);
         DeadlockLog.Refused(logger, path);
         return new DeadlockException(
             $"Deadlock: {path}. {context.TargetId} is not reentrant and is still running {waiting.Method}, which waits for this call. " +
             "Mark the grain class [Reentrant] or the method [AlwaysInterleave], use RequestContext.AllowCallChainReentrancy(), or break the cycle.",
-            hops);
-    }
-
-    private static async Task InvokeWithChain(IOutgoingGrainCallContext context, CallChain chain)
-    {
-        RequestContext.Set(CallChainDetection.RequestContextKey, chain);
-        await context.Invoke();
-    }
-
-    private static async Task InvokeWithoutChain(IOutgoingGrainCallContext context)
-    {
-        RequestContext.Remove(CallChainDetection.RequestContextKey);
-        await context.Invoke();
+            [.. hops]);
     }
 }

@@ -10,8 +10,9 @@ namespace Platform.Orleans.Resilience;
 /// <summary>
 /// Re-sends a grain call that Orleans rejected or could not deliver, until the call's deadline (its response timeout,
 /// at least <see cref="ShortestRetryWindow"/>, from the first attempt), with a short growing pause in between so the
-/// cluster can settle (a silo leaving, a directory entry moving). A call that may have run is re-sent only when its method is marked
-/// <see cref="IdempotentAttribute"/>. Calls to Orleans' own interfaces are left alone: the runtime retries those itself.
+/// cluster can settle (a silo leaving, a directory entry moving). A call that may have run is re-sent only when its
+/// method is marked <see cref="IdempotentAttribute"/>. Calls to Orleans' own interfaces are left alone: the runtime
+/// retries those itself. Rules and evidence: docs/decisions/0005.
 /// </summary>
 /// <remarks>
 /// The retry calls <see cref="IOutgoingGrainCallContext.Invoke"/> again: Orleans' OutgoingCallInvoker steps back to this
@@ -19,7 +20,9 @@ namespace Platform.Orleans.Resilience;
 /// A call rejected before delivery was never invoked, so its request object is intact; an idempotent call may have run
 /// in this process, where Orleans clears the request's arguments after the invocation, so they are put back first.
 /// </remarks>
-/// <param name="stampDeadlines">On clients: each attempt carries its deadline (<see cref="CallDeadline"/>), so that silos refuse to start it late.</param>
+/// <param name="stampDeadlines">
+/// On clients: each attempt carries its deadline (<see cref="CallDeadline"/>), so that silos refuse to start it late.
+/// </param>
 internal sealed partial class CallRetryFilter(TimeSpan defaultResponseTimeout, bool stampDeadlines, ILogger<CallRetryFilter> logger) : IOutgoingGrainCallFilter
 {
     private static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(20);

@@ -23,17 +23,26 @@ internal sealed partial class PauseFence(
     /// </summary>
     private static readonly TimeSpan PauseThreshold = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a call waits for the membership read. A frozen silo reads the table in milliseconds; a read that takes
+    /// longer means the table or this process is struggling (a long GC looks like a pause too), and calls then go on:
+    /// the grain state ETags still refuse a stale write, and the fence must not turn a slow table into an outage.
+    /// </summary>
+    private static readonly TimeSpan ConfirmationLimit = TimeSpan.FromSeconds(2);
+
     private readonly CancellationTokenSource _stop = new();
     private long _lastHeartbeat = Stopwatch.GetTimestamp();
     private Task? _confirmation;
 
-    public async Task Invoke(IIncomingGrainCallContext context)
-    {
-        if (Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastHeartbeat)) > PauseThreshold)
-        {
-            await ConfirmStillActiveAsync();
-        }
+    /// <remarks>Not async on the way through: the check must cost next to nothing on every call.</remarks>
+    public Task Invoke(IIncomingGrainCallContext context) =>
+        Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastHeartbeat)) > PauseThreshold
+            ? InvokeAfterConfirmationAsync(context)
+            : context.Invoke();
 
+    private async Task InvokeAfterConfirmationAsync(IIncomingGrainCallContext context)
+    {
+        await ConfirmStillActiveAsync();
         await context.Invoke();
     }
 
@@ -84,7 +93,17 @@ internal sealed partial class PauseFence(
 
     private async Task ReadMembershipAsync()
     {
-        await membership.Refresh();
+        using var limit = new CancellationTokenSource(ConfirmationLimit);
+        try
+        {
+            await membership.Refresh(cancellationToken: limit.Token);
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested)
+        {
+            LogUnconfirmed(logger, ConfirmationLimit);
+            return;
+        }
+
         var status = membership.CurrentSnapshot.GetSiloStatus(localSilo.SiloAddress);
         if (status != SiloStatus.Active)
         {
@@ -96,6 +115,9 @@ internal sealed partial class PauseFence(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "This process did not run for {Gap}; the next grain call first confirms in the membership table that this silo is still active")]
     private static partial void LogPaused(ILogger logger, TimeSpan gap);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The membership table was not read within {Limit} after a pause; grain calls go on unconfirmed")]
+    private static partial void LogUnconfirmed(ILogger logger, TimeSpan limit);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Silo {Silo} is {Status} in the membership table after a pause: refusing grain calls")]
     private static partial void LogRefused(ILogger logger, SiloAddress silo, SiloStatus status);

@@ -16,7 +16,6 @@ public static class RebalancingBuilderExtensions
 #pragma warning disable ORLEANSEXP002 // The rebalancer is experimental in Orleans 10.4.2; the platform accepts it (decision 0005).
         builder.AddActivationRebalancer();
 #pragma warning restore ORLEANSEXP002
-        builder.Services.Configure<DeploymentLoadPublisherOptions>(RebalancingTiming.ApplyToLoadPublisher);
         builder.Services.Configure<ActivationRebalancerOptions>(RebalancingTiming.ApplyToRebalancer);
         return builder;
     }

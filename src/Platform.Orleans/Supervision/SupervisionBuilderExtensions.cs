@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Platform.Orleans.Hosting;
 
 namespace Platform.Orleans.Supervision;
 
@@ -18,7 +19,7 @@ public static class SupervisionBuilderExtensions
             services.Configure(configure);
         }
 
-        if (services.Any(service => service.ServiceType == typeof(SupervisionCallFilter)))
+        if (services.Any(service => service.ServiceType == typeof(GrainSupervision)))
         {
             return builder;
         }
@@ -30,8 +31,8 @@ public static class SupervisionBuilderExtensions
         services.AddSingleton<StoppedGrains>();
         services.AddSingleton<ActivationsByGrainType>();
         services.AddSingleton<IActivationWorkingSetObserver>(provider => provider.GetRequiredService<ActivationsByGrainType>());
-        services.AddSingleton<SupervisionCallFilter>();
-        services.AddSingleton<IIncomingGrainCallFilter>(provider => provider.GetRequiredService<SupervisionCallFilter>());
+        services.AddSingleton<GrainSupervision>();
+        PlatformCallFilters.AddIncomingFilter(services);
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Platform.Orleans.Hosting;
 
 namespace Platform.Orleans.Telemetry;
 
@@ -22,7 +23,7 @@ public static class GrainMethodMetricsBuilderExtensions
 
         services.AddMetrics();
         services.AddSingleton<GrainMethodInstruments>();
-        builder.AddIncomingGrainCallFilter<GrainMethodMetricsFilter>();
+        PlatformCallFilters.AddIncomingFilter(services);
 
         // AddActivityPropagation registers its filters again on every call: add them only if the host has not.
         if (!services.Any(service => service.ImplementationType?.Name == ActivityPropagationFilterName))

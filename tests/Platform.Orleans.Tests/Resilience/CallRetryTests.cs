@@ -97,4 +97,16 @@ public sealed class CallRetryTests(RetryCluster cluster) : IClassFixture<RetryCl
         cluster.Faults.Plan.TryRemove(operation, out _);
         (await _log.Executions(operation)).ShouldBe(0);
     }
+
+    [Fact]
+    public async Task A_call_that_reaches_its_silo_after_the_caller_s_deadline_is_not_run()
+    {
+        var operation = Guid.NewGuid();
+        cluster.Faults.Plan[operation] = new InjectedFault(Exception: null, AfterDelivery: true, FailingAttempts: 1, HoldBack: TimeSpan.FromSeconds(3));
+
+        (await Should.ThrowAsync<TimeoutException>(() => _log.Append(operation))).Message.ShouldContain("arrived after its caller's deadline");
+
+        cluster.Faults.Plan.TryRemove(operation, out _);
+        (await _log.Executions(operation)).ShouldBe(0);
+    }
 }

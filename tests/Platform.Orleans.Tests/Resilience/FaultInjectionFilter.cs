@@ -28,11 +28,15 @@ internal sealed class FaultInjectionFilter : IOutgoingGrainCallFilter
             return;
         }
 
-        if (fault.AfterDelivery)
+        await Task.Delay(fault.HoldBack);
+        if (fault.Exception is null || fault.AfterDelivery)
         {
             await context.Invoke();
         }
 
-        context.Response = Response.FromException(fault.Exception());
+        if (fault.Exception is not null)
+        {
+            context.Response = Response.FromException(fault.Exception());
+        }
     }
 }

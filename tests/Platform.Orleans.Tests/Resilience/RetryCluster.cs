@@ -5,7 +5,10 @@ using Platform.Orleans.Resilience;
 
 namespace Platform.Orleans.Tests.Resilience;
 
-/// <summary>One silo and a client with the platform's call retry, and a fault injector inside the client's retry.</summary>
+/// <summary>
+/// One silo with the platform's call retry and failure detection (which refuses calls past their caller's deadline),
+/// and a client with the call retry and a fault injector inside it.
+/// </summary>
 public sealed class RetryCluster : IAsyncLifetime
 {
     private InProcessTestCluster? _cluster;
@@ -17,7 +20,7 @@ public sealed class RetryCluster : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) => silo.AddPlatformCallRetry());
+        builder.ConfigureSilo((_, silo) => silo.AddPlatformCallRetry().UsePlatformFailureDetection());
         builder.ConfigureClient(client =>
         {
             // Registered after the retry filter, so it runs inside it: each attempt the retry makes passes through it.

@@ -5,22 +5,27 @@ using Microsoft.Extensions.Options;
 namespace Platform.Orleans.Supervision;
 
 /// <summary>
-/// Applies the grain class's supervision policy around every call to a grain: refuses calls to quarantined grain types
-/// and stopped grains before the method runs, and after a failure applies the directive the policy chooses.
+/// Applies the grain class's supervision policy around every call to a grain, run by
+/// <see cref="Hosting.PlatformIncomingCallFilter"/>: refuses calls to quarantined grain types and stopped grains before
+/// the method runs, and after a failure applies the directive the policy chooses.
 /// </summary>
-internal sealed class SupervisionCallFilter(
+internal sealed class GrainSupervision(
     IOptions<SupervisionOptions> options,
     TimeProvider time,
     StoppedGrains stoppedGrains,
     ActivationsByGrainType activations,
     SupervisionInstruments instruments,
-    ILogger<SupervisionCallFilter> logger) : IIncomingGrainCallFilter
+    ILogger<GrainSupervision> logger)
 {
     private readonly SupervisionOptions _options = options.Value;
     private readonly TimeProvider _time = time;
     private readonly ConcurrentDictionary<Type, GrainTypeSupervisor> _supervisors = new();
 
-    public Task Invoke(IIncomingGrainCallContext context)
+    /// <summary>
+    /// The supervisor of the call's grain class, or null for calls that are not supervised; throws
+    /// <see cref="GrainQuarantinedException"/> or <see cref="GrainStoppedException"/> when the call is refused.
+    /// </summary>
+    public GrainTypeSupervisor? Admit(IIncomingGrainCallContext context)
     {
         var target = context.TargetContext;
 
@@ -28,16 +33,16 @@ internal sealed class SupervisionCallFilter(
         // reasons that say nothing about the grain's state, and must reach a stopped or quarantined grain.
         if (target.GrainInstance is not { } grain || !ReferenceEquals(grain, context.Grain))
         {
-            return context.Invoke();
+            return null;
         }
 
         var supervisor = _supervisors.GetOrAdd(
             grain.GetType(),
             static (grainClass, state) => new GrainTypeSupervisor(
                 state.Target.GrainId.Type.ToString()!,
-                SupervisionPolicy.ForGrainClass(grainClass, state.Filter._options),
-                state.Filter._time),
-            (Filter: this, Target: target));
+                SupervisionPolicy.ForGrainClass(grainClass, state.Supervision._options),
+                state.Supervision._time),
+            (Supervision: this, Target: target));
         try
         {
             supervisor.ThrowIfQuarantined();
@@ -46,27 +51,13 @@ internal sealed class SupervisionCallFilter(
         catch (Exception refusal) when (refusal is GrainQuarantinedException or GrainStoppedException)
         {
             instruments.OnRefused(supervisor.GrainType, refusal is GrainQuarantinedException ? "quarantined" : "stopped");
-            return Task.FromException(refusal);
-        }
-
-        var call = context.Invoke();
-        return call.IsCompletedSuccessfully ? call : AwaitSupervised(call, context, supervisor);
-    }
-
-    private async Task AwaitSupervised(Task call, IIncomingGrainCallContext context, GrainTypeSupervisor supervisor)
-    {
-        try
-        {
-            await call;
-        }
-        catch (Exception failure)
-        {
-            OnFailure(context, supervisor, failure);
             throw;
         }
+
+        return supervisor;
     }
 
-    private void OnFailure(IIncomingGrainCallContext context, GrainTypeSupervisor supervisor, Exception failure)
+    public void OnFailure(IIncomingGrainCallContext context, GrainTypeSupervisor supervisor, Exception failure)
     {
         var directive = supervisor.Policy.Decide(failure);
         var target = context.TargetContext;

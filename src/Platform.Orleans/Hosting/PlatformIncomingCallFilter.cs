@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using Platform.Orleans.Deadlocks;
+using Platform.Orleans.Supervision;
+using Platform.Orleans.Telemetry;
+
+namespace Platform.Orleans.Hosting;
+
+/// <summary>
+/// The platform's one incoming grain call filter: supervision, the call chain of deadlock detection and per-method
+/// metrics, each present only when its feature was added. One filter rather than one per feature because every Orleans
+/// filter stage costs an async state machine and an indirection on every call.
+/// </summary>
+internal sealed class PlatformIncomingCallFilter(
+    GrainSupervision? supervision = null,
+    CallChainTurns? callChains = null,
+    GrainMethodInstruments? metrics = null) : IIncomingGrainCallFilter
+{
+    public Task Invoke(IIncomingGrainCallContext context)
+    {
+        GrainTypeSupervisor? supervisor = null;
+        if (supervision is not null)
+        {
+            try
+            {
+                supervisor = supervision.Admit(context);
+            }
+            catch (Exception refusal) when (refusal is GrainQuarantinedException or GrainStoppedException)
+            {
+                return Task.FromException(refusal);
+            }
+        }
+
+        callChains?.EnterTurn(context);
+
+        // Latency is real elapsed time (Stopwatch), never the injected TimeProvider a test may have frozen.
+        var start = metrics is { Enabled: true } ? Stopwatch.GetTimestamp() : 0;
+        var call = context.Invoke();
+        if (call.IsCompletedSuccessfully)
+        {
+            if (start != 0)
+            {
+                metrics!.Record(context, Stopwatch.GetElapsedTime(start), failure: null);
+            }
+
+            return call;
+        }
+
+        return supervisor is null && start == 0 ? call : AwaitCall(call, context, supervisor, start);
+    }
+
+    private async Task AwaitCall(Task call, IIncomingGrainCallContext context, GrainTypeSupervisor? supervisor, long start)
+    {
+        try
+        {
+            await call;
+        }
+        catch (Exception failure)
+        {
+            if (start != 0)
+            {
+                metrics!.Record(context, Stopwatch.GetElapsedTime(start), failure);
+            }
+
+            if (supervisor is not null)
+            {
+                supervision!.OnFailure(context, supervisor, failure);
+            }
+
+            throw;
+        }
+
+        if (start != 0)
+        {
+            metrics!.Record(context, Stopwatch.GetElapsedTime(start), failure: null);
+        }
+    }
+}
