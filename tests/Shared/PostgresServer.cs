@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Npgsql;
 
 namespace Platform.Tests.Shared;
@@ -61,11 +62,9 @@ public static class PostgresServer
             return fromEnvironment;
         }
 
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Platform.sln")))
-        {
-            root = root.Parent;
-        }
+        // Test binaries may be built outside the checkout (--artifacts-path), so the search also starts from where this
+        // file was compiled.
+        var root = FindRepositoryRoot(AppContext.BaseDirectory) ?? FindRepositoryRoot(ThisSourceDirectory());
 
         if (root is null)
         {
@@ -88,4 +87,17 @@ public static class PostgresServer
 
         return output.Trim().Split('\n')[^1];
     }
+
+    private static DirectoryInfo? FindRepositoryRoot(string start)
+    {
+        var directory = new DirectoryInfo(start);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Platform.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory;
+    }
+
+    private static string ThisSourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path) ?? ".";
 }
