@@ -1,32 +1,17 @@
 using Orleans.TestingHost;
 using Platform.Orleans.Deadlocks;
+using Platform.Orleans.Tests.Support;
 
 namespace Platform.Orleans.Tests.Deadlocks;
 
 /// <summary>Two silos and a client, all with deadlock detection, so call chains cross silos.</summary>
-public sealed class TwoSiloCluster : IAsyncLifetime
+public sealed class TwoSiloCluster() : ConfiguredTestCluster(2)
 {
-    private InProcessTestCluster? _cluster;
-
-    public IGrainFactory Grains => (_cluster ?? throw new InvalidOperationException("Not started.")).Client;
-
     public IChainGrain Chain(string grainType, string key) => Grains.GetGrain<IChainGrain>(GrainId.Create(grainType, key));
 
-    public async Task InitializeAsync()
+    protected override void Configure(InProcessTestClusterBuilder builder)
     {
-        var builder = new InProcessTestClusterBuilder(2);
         builder.ConfigureSilo((_, silo) => silo.AddPlatformDeadlockDetection());
         builder.ConfigureClient(client => client.AddPlatformDeadlockDetection());
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-        await _cluster.WaitForLivenessToStabilizeAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_cluster is not null)
-        {
-            await _cluster.DisposeAsync();
-        }
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.TestingHost;
 using Platform.Orleans.Resilience;
+using Platform.Orleans.Tests.Support;
 
 namespace Platform.Orleans.Tests.Resilience;
 
@@ -9,17 +10,12 @@ namespace Platform.Orleans.Tests.Resilience;
 /// One silo with the platform's call retry and failure detection (which refuses calls past their caller's deadline),
 /// and a client with the call retry and a fault injector inside it.
 /// </summary>
-public sealed class RetryCluster : IAsyncLifetime
+public sealed class RetryCluster() : ConfiguredTestCluster(1)
 {
-    private InProcessTestCluster? _cluster;
-
     internal FaultInjectionFilter Faults { get; } = new();
 
-    public IGrainFactory Grains => (_cluster ?? throw new InvalidOperationException("Not started.")).Client;
-
-    public async Task InitializeAsync()
+    protected override void Configure(InProcessTestClusterBuilder builder)
     {
-        var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) => silo.AddPlatformCallRetry().UsePlatformFailureDetection());
         builder.ConfigureClient(client =>
         {
@@ -28,15 +24,5 @@ public sealed class RetryCluster : IAsyncLifetime
             client.Services.Configure<ClientMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromSeconds(2));
             client.Services.AddSingleton<IOutgoingGrainCallFilter>(Faults);
         });
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_cluster is not null)
-        {
-            await _cluster.DisposeAsync();
-        }
     }
 }

@@ -2,26 +2,22 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
 using Platform.Orleans.Supervision;
+using Platform.Orleans.Tests.Support;
 
 namespace Platform.Orleans.Tests.Supervision;
 
 /// <summary>One silo with supervision, memory storage and a fake clock that the tests move by hand.</summary>
-public sealed class SupervisionCluster : IAsyncLifetime
+public sealed class SupervisionCluster() : ConfiguredTestCluster(1)
 {
     public static readonly TimeSpan StopDuration = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan QuarantineCoolDown = TimeSpan.FromSeconds(20);
 
-    private InProcessTestCluster? _cluster;
-
     public FakeTimeProvider Time { get; } = new(DateTimeOffset.Parse("2026-01-01T00:00:00Z"));
-
-    public IGrainFactory Grains => (_cluster ?? throw new InvalidOperationException("Not started.")).Client;
 
     public ISupervisedGrain Grain(string grainType, string key) => Grains.GetGrain<ISupervisedGrain>(GrainId.Create(grainType, key));
 
-    public async Task InitializeAsync()
+    protected override void Configure(InProcessTestClusterBuilder builder)
     {
-        var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorageAsDefault();
@@ -32,15 +28,5 @@ public sealed class SupervisionCluster : IAsyncLifetime
                 options.QuarantineCoolDown = QuarantineCoolDown;
             });
         });
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_cluster is not null)
-        {
-            await _cluster.DisposeAsync();
-        }
     }
 }

@@ -1,29 +1,15 @@
 using Orleans.TestingHost;
 using Platform.Orleans.Telemetry;
+using Platform.Orleans.Tests.Support;
 
 namespace Platform.Orleans.Tests.Telemetry;
 
 /// <summary>One silo with per-method metrics.</summary>
-public sealed class MetricsCluster : IAsyncLifetime
+public sealed class MetricsCluster() : ConfiguredTestCluster(1)
 {
-    private InProcessTestCluster? _cluster;
-
-    public IGrainFactory Grains => (_cluster ?? throw new InvalidOperationException("Not started.")).Client;
-
-    public async Task InitializeAsync()
+    protected override void Configure(InProcessTestClusterBuilder builder)
     {
-        var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) => silo.AddPlatformGrainMethodMetrics());
         builder.ConfigureClient(client => client.AddActivityPropagation());
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_cluster is not null)
-        {
-            await _cluster.DisposeAsync();
-        }
     }
 }
