@@ -4,6 +4,7 @@
 #   bash scripts/bench.sh                      # every scenario
 #   bash scripts/bench.sh rolling-restart      # one scenario, three runs
 #   bash scripts/bench.sh local-call --duration 10
+#   SCENARIOS="local-call-bare local-call-traced local-call" bash scripts/bench.sh --duration 5   # interleaved rounds
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-3}
@@ -15,11 +16,16 @@ export PLATFORM_BENCH_POSTGRES=${PLATFORM_BENCH_POSTGRES:-$(bash scripts/postgre
 bench=$artifacts/bin/Platform.Bench/release/Platform.Bench.dll
 out=$(mktemp)
 
-if [[ $# -gt 0 ]]; then
+if [[ -n ${SCENARIOS:-} ]]; then
+  # One round of every listed scenario per run, so that a slow spell of the machine hits them all alike.
+  for _ in $(seq "$runs"); do
+    for scenario in $SCENARIOS; do dotnet "$bench" "$scenario" "$@" | tee -a "$out"; done
+  done
+elif [[ $# -gt 0 ]]; then
   for _ in $(seq "$runs"); do dotnet "$bench" "$@" | tee -a "$out"; done
 else
   for _ in $(seq "$runs"); do
-    for scenario in local-baseline local-call-bare local-call activation remote-baseline remote-call failover rolling-restart rebalance; do
+    for scenario in local-baseline local-call-bare local-call-traced local-call activation remote-baseline remote-call failover rolling-restart rebalance; do
       dotnet "$bench" "$scenario" | tee -a "$out"
     done
   done
@@ -34,7 +40,7 @@ for scenario in dict.fromkeys(r["scenario"] for r in rows):
     median = {k: statistics.median(r[k] for r in runs) for k in runs[0] if isinstance(runs[0][k], (int, float))}
     medians[scenario] = median
     print(json.dumps({"scenario": scenario, "median_of": len(runs), **median}))
-for measured, baseline in (("local-call", "local-call-bare"), ("local-call-bare", "local-baseline"), ("remote-call", "remote-baseline")):
+for measured, baseline in (("local-call", "local-call-bare"), ("local-call", "local-call-traced"), ("local-call-traced", "local-call-bare"), ("local-call-bare", "local-baseline"), ("remote-call", "remote-baseline")):
     if measured in medians and baseline in medians:
         ratio = medians[measured]["ops_per_sec"] / medians[baseline]["ops_per_sec"]
         print(json.dumps({"ratio": f"{measured}/{baseline}", "value": round(ratio, 3)}))

@@ -6,12 +6,13 @@ namespace Platform.Bench;
 public sealed record BenchOptions(string Scenario, double DurationSeconds, int Concurrency, int Count)
 {
     public static readonly string[] Scenarios =
-        ["local-call", "local-call-bare", "local-baseline", "activation", "remote-baseline", "remote-call", "failover", "rolling-restart", "rebalance"];
+        ["local-call", "local-call-bare", "local-call-traced", "local-baseline", "activation", "remote-baseline", "remote-call", "failover", "rolling-restart", "rebalance"];
 
     public const string Usage =
         "usage: Platform.Bench SCENARIO [--duration SECONDS] [--concurrency N] [--count N]\n" +
-        "scenarios: local-call, local-call-bare, local-baseline, activation, remote-baseline, remote-call, failover, rolling-restart, rebalance\n" +
-        "local-call runs one in-process silo with the platform's extensions, local-call-bare the same on plain Orleans;\n" +
+        "scenarios: local-call, local-call-bare, local-call-traced, local-baseline, activation, remote-baseline, remote-call, failover, rolling-restart, rebalance\n" +
+        "local-call runs one in-process silo with the platform's extensions, local-call-bare the same on plain Orleans,\n" +
+        "local-call-traced on plain Orleans with its activity propagation (which the platform switches on);\n" +
         "remote-call, failover, rolling-restart and rebalance start the Platform.Silo executable; failover, rolling-restart and\n" +
         "rebalance keep membership and state in a fresh database on the PostgreSQL of scripts/postgres.sh (or PLATFORM_BENCH_POSTGRES)\n" +
         "prints one JSON object per run on stdout: scenario, ops, seconds, ops_per_sec, p50_us, p99_us, concurrency, ...";

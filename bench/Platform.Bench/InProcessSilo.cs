@@ -6,7 +6,7 @@ using Platform.Orleans.Hosting;
 
 namespace Platform.Bench;
 
-/// <summary>One silo in this process on loopback with in-memory storage; with or without the platform's extensions.</summary>
+/// <summary>One silo in this process on loopback with in-memory storage; plain, with Orleans' tracing, or with the platform's extensions.</summary>
 internal sealed class InProcessSilo : IAsyncDisposable
 {
     private readonly IHost _host;
@@ -15,16 +15,20 @@ internal sealed class InProcessSilo : IAsyncDisposable
 
     public IGrainFactory GrainFactory => _host.Services.GetRequiredService<IGrainFactory>();
 
-    public static async Task<InProcessSilo> StartAsync(bool platformExtensions)
+    public static async Task<InProcessSilo> StartAsync(SiloFeatures features)
     {
         var host = new HostBuilder()
             .UseOrleans(silo =>
             {
                 silo.UseLocalhostClustering(FreePort(), FreePort())
                     .AddMemoryGrainStorageAsDefault();
-                if (platformExtensions)
+                if (features == SiloFeatures.Platform)
                 {
                     silo.AddPlatformExtensions();
+                }
+                else if (features == SiloFeatures.OrleansTracing)
+                {
+                    silo.AddActivityPropagation();
                 }
             })
             .Build();

@@ -10,16 +10,26 @@ namespace Platform.Bench;
 internal static class LocalScenarios
 {
     /// <summary>Each of N caller grains calls its own target grain in a loop; both live in one silo in this process.</summary>
-    public static async Task<BenchResult> LocalCallAsync(BenchOptions options, bool platformExtensions)
+    public static async Task<BenchResult> LocalCallAsync(BenchOptions options, SiloFeatures features)
     {
-        await using var silo = await InProcessSilo.StartAsync(platformExtensions);
+        await using var silo = await InProcessSilo.StartAsync(features);
 
         // Warm up: activate every grain and let the JIT settle before the measured window.
         await RunCallersAsync(silo.GrainFactory, options.Concurrency, TimeSpan.FromSeconds(Math.Min(1, options.DurationSeconds)));
+        var cpuBefore = Environment.CpuUsage.TotalTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
         var (samples, seconds) = await RunCallersAsync(silo.GrainFactory, options.Concurrency, TimeSpan.FromSeconds(options.DurationSeconds));
+        var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
+        var allocated = GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore;
 
         var (p50, p99) = LatencySample.Percentiles(samples);
-        return new BenchResult(options.Scenario, samples.Sum(sample => sample.Count), seconds, p50, p99, options.Concurrency);
+        var result = new BenchResult(options.Scenario, samples.Sum(sample => sample.Count), seconds, p50, p99, options.Concurrency);
+        // Throughput on a shared two-core machine swings with scheduling; CPU time and bytes per call are steadier
+        // measures of what a call costs (they include the callers' loop and everything else the process did).
+        result.Extra["cpu_us_per_call"] = Math.Round(cpu.TotalMicroseconds / Math.Max(1, result.Ops), 2);
+        result.Extra["bytes_per_call"] = Math.Round((double)allocated / Math.Max(1, result.Ops));
+        result.Extra["cpu_utilization"] = Math.Round(cpu.TotalSeconds / (seconds * Environment.ProcessorCount), 2);
+        return result;
     }
 
     private static async Task<(LatencySample[] Samples, double Seconds)> RunCallersAsync(IGrainFactory factory, int concurrency, TimeSpan duration)
@@ -79,7 +89,7 @@ internal static class LocalScenarios
     /// <summary>Activates --count distinct grains with --concurrency callers (with the platform's extensions), then measures the heap they hold.</summary>
     public static async Task<BenchResult> ActivationAsync(BenchOptions options)
     {
-        await using var silo = await InProcessSilo.StartAsync(platformExtensions: true);
+        await using var silo = await InProcessSilo.StartAsync(SiloFeatures.Platform);
         var factory = silo.GrainFactory;
         var management = factory.GetGrain<IManagementGrain>(0);
         await factory.GetGrain<IBenchTargetGrain>(-1).Ping(0);

@@ -4,8 +4,9 @@ public static class Scenarios
 {
     public static Task<BenchResult> RunAsync(BenchOptions options) => options.Scenario switch
     {
-        "local-call" => LocalScenarios.LocalCallAsync(options, platformExtensions: true),
-        "local-call-bare" => LocalScenarios.LocalCallAsync(options, platformExtensions: false),
+        "local-call" => LocalScenarios.LocalCallAsync(options, SiloFeatures.Platform),
+        "local-call-bare" => LocalScenarios.LocalCallAsync(options, SiloFeatures.None),
+        "local-call-traced" => LocalScenarios.LocalCallAsync(options, SiloFeatures.OrleansTracing),
         "local-baseline" => LocalScenarios.LocalBaselineAsync(options),
         "activation" => LocalScenarios.ActivationAsync(options),
         "remote-baseline" => RemoteBaseline.RunAsync(options),

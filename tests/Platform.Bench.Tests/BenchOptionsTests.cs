@@ -3,7 +3,7 @@ namespace Platform.Bench.Tests;
 public sealed class BenchOptionsTests
 {
     private const string ScenarioList =
-        "local-call, local-call-bare, local-baseline, activation, remote-baseline, remote-call, failover, rolling-restart, rebalance";
+        "local-call, local-call-bare, local-call-traced, local-baseline, activation, remote-baseline, remote-call, failover, rolling-restart, rebalance";
 
     [Fact]
     public void Defaults_follow_the_benchmark_contract()

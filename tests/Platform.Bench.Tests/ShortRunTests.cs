@@ -6,6 +6,7 @@ public sealed class ShortRunTests : IClassFixture<BenchPostgres>
     [Theory]
     [InlineData("local-call")]
     [InlineData("local-call-bare")]
+    [InlineData("local-call-traced")]
     [InlineData("local-baseline")]
     public async Task A_short_local_run_reports_calls(string scenario)
     {
@@ -13,6 +14,20 @@ public sealed class ShortRunTests : IClassFixture<BenchPostgres>
 
         result.Scenario.ShouldBe(scenario);
         result.Ops.ShouldBeGreaterThan(0);
+    }
+
+    [Theory]
+    [InlineData("local-call")]
+    [InlineData("local-call-bare")]
+    [InlineData("local-call-traced")]
+    public async Task A_grain_call_run_reports_its_cost_per_call(string scenario)
+    {
+        var result = await Scenarios.RunAsync(new BenchOptions(scenario, 0.2, 4, 1));
+
+        result.Extra["cpu_us_per_call"].ShouldBeGreaterThan(0);
+        // An Orleans grain call allocates its message, invoker and response: about a kilobyte.
+        result.Extra["bytes_per_call"].ShouldBeInRange(200, 20_000);
+        result.Extra["cpu_utilization"].ShouldBeInRange(0.0, 1.5);
     }
 
     [Fact]

@@ -1,26 +1,15 @@
-using Orleans.Runtime;
-
 namespace Platform.Orleans.Deadlocks;
 
-/// <summary>Removes the call chain from <see cref="RequestContext"/> until disposed; see <see cref="CallChainDetection.DetachCallChain"/>.</summary>
+/// <summary>Detaches the turn's call chain until disposed; see <see cref="CallChainDetection.DetachCallChain"/>.</summary>
 public readonly struct DetachedCallChainScope : IDisposable
 {
-    private readonly object? _detached;
+    private readonly CallChain? _previous;
 
-    internal DetachedCallChainScope(object? detached)
+    internal DetachedCallChainScope(CallChain? previous)
     {
-        _detached = detached;
-        if (detached is not null)
-        {
-            RequestContext.Remove(CallChainDetection.RequestContextKey);
-        }
+        _previous = previous;
+        CallChainDetection.Current.Value = CallChain.Detached;
     }
 
-    public void Dispose()
-    {
-        if (_detached is not null)
-        {
-            RequestContext.Set(CallChainDetection.RequestContextKey, _detached);
-        }
-    }
+    public void Dispose() => CallChainDetection.Current.Value = _previous;
 }

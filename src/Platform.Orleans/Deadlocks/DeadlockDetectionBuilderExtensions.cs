@@ -8,13 +8,14 @@ public static class DeadlockDetectionBuilderExtensions
 {
     /// <summary>
     /// Fails a call at once with <see cref="DeadlockException"/> when it would wait on a non-reentrant grain already on
-    /// its own call chain. The chain travels in <c>RequestContext</c>, so it spans silos.
+    /// its own call chain. The chain goes to callees on other silos in <c>RequestContext</c>, so it spans silos, and to
+    /// callees on the same silo beside the request.
     /// </summary>
     public static ISiloBuilder AddPlatformDeadlockDetection(this ISiloBuilder builder)
     {
         if (AddServices(builder.Services))
         {
-            builder.AddOutgoingGrainCallFilter<DeadlockDetectionFilter>();
+            builder.Services.AddSingleton<CallChainHandoff>();
         }
 
         return builder;
@@ -26,11 +27,7 @@ public static class DeadlockDetectionBuilderExtensions
     /// </summary>
     public static IClientBuilder AddPlatformDeadlockDetection(this IClientBuilder builder)
     {
-        if (AddServices(builder.Services))
-        {
-            builder.AddOutgoingGrainCallFilter<DeadlockDetectionFilter>();
-        }
-
+        AddServices(builder.Services);
         return builder;
     }
 
@@ -45,7 +42,9 @@ public static class DeadlockDetectionBuilderExtensions
         services.AddSingleton<TargetConcurrency>();
         services.TryAddSingleton<DeadlockInstruments>();
         services.AddSingleton<CallChainTurns>();
+        services.AddSingleton<CallChainCheck>();
         PlatformCallFilters.AddIncomingFilter(services);
+        PlatformCallFilters.AddOutgoingFilter(services);
         return true;
     }
 }

@@ -2,7 +2,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Platform.Orleans.Hosting;
 
-/// <summary>Registers <see cref="PlatformIncomingCallFilter"/> once per host, whichever feature asks first.</summary>
+/// <summary>
+/// Registers <see cref="PlatformIncomingCallFilter"/> and <see cref="PlatformOutgoingCallFilter"/> once per host, whichever
+/// feature asks first; each filter takes the parts of the features that were added.
+/// </summary>
 internal static class PlatformCallFilters
 {
     public static void AddIncomingFilter(IServiceCollection services)
@@ -14,5 +17,16 @@ internal static class PlatformCallFilters
 
         services.AddSingleton<PlatformIncomingCallFilter>();
         services.AddSingleton<IIncomingGrainCallFilter>(provider => provider.GetRequiredService<PlatformIncomingCallFilter>());
+    }
+
+    public static void AddOutgoingFilter(IServiceCollection services)
+    {
+        if (services.Any(service => service.ServiceType == typeof(PlatformOutgoingCallFilter)))
+        {
+            return;
+        }
+
+        services.AddSingleton<PlatformOutgoingCallFilter>();
+        services.AddSingleton<IOutgoingGrainCallFilter>(provider => provider.GetRequiredService<PlatformOutgoingCallFilter>());
     }
 }

@@ -1,22 +1,40 @@
 using System.Diagnostics;
 using Platform.Orleans.Deadlocks;
+using Platform.Orleans.Resilience;
 using Platform.Orleans.Supervision;
 using Platform.Orleans.Telemetry;
 
 namespace Platform.Orleans.Hosting;
 
 /// <summary>
-/// The platform's one incoming grain call filter: supervision, the call chain of deadlock detection and per-method
-/// metrics, each present only when its feature was added. One filter rather than one per feature because every Orleans
-/// filter stage costs an async state machine and an indirection on every call.
+/// The platform's one incoming grain call filter: the pause fence and the expired-call check (failure detection),
+/// supervision, the call chain of deadlock detection and per-method metrics, each present only when its feature was
+/// added. One filter rather than one per feature because every Orleans filter stage costs an async state machine and an
+/// indirection on every call.
 /// </summary>
 internal sealed class PlatformIncomingCallFilter(
+    PauseFence? pauseFence = null,
+    ExpiredCalls? expiredCalls = null,
     GrainSupervision? supervision = null,
     CallChainTurns? callChains = null,
     GrainMethodInstruments? metrics = null) : IIncomingGrainCallFilter
 {
-    public Task Invoke(IIncomingGrainCallContext context)
+    public Task Invoke(IIncomingGrainCallContext context) =>
+        pauseFence is { MustConfirm: true } ? InvokeAfterPauseAsync(pauseFence, context) : InvokeChecked(context);
+
+    private async Task InvokeAfterPauseAsync(PauseFence fence, IIncomingGrainCallContext context)
     {
+        await fence.ConfirmStillActiveAsync();
+        await InvokeChecked(context);
+    }
+
+    private Task InvokeChecked(IIncomingGrainCallContext context)
+    {
+        if (expiredCalls?.Refusal(context) is { } expired)
+        {
+            return Task.FromException(expired);
+        }
+
         GrainTypeSupervisor? supervisor = null;
         if (supervision is not null)
         {

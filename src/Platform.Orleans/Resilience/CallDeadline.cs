@@ -12,25 +12,11 @@ internal static class CallDeadline
     /// <summary>Clocks of the hosts in one cluster agree this closely (NTP); a call is refused only this long after its deadline.</summary>
     private static readonly TimeSpan ClockTolerance = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Stamps the calls made from here on with <paramref name="deadline"/>; returns what was there, for <see cref="Restore"/>.</summary>
-    public static object? Stamp(DateTime deadline)
-    {
-        var previous = RequestContext.Get(Key);
-        RequestContext.Set(Key, deadline.Ticks);
-        return previous;
-    }
-
-    public static void Restore(object? previous)
-    {
-        if (previous is null)
-        {
-            RequestContext.Remove(Key);
-        }
-        else
-        {
-            RequestContext.Set(Key, previous);
-        }
-    }
+    /// <summary>
+    /// Stamps the calls made from here on with <paramref name="deadline"/>. Called inside a call filter stage, whose
+    /// execution context Orleans restores when the stage returns, so the stamp reaches that call's messages only.
+    /// </summary>
+    public static void Stamp(DateTime deadline) => RequestContext.Set(Key, deadline.Ticks);
 
     /// <summary>True when the current request carries a deadline that passed (beyond the clock tolerance).</summary>
     public static bool HasExpired(DateTime utcNow, out DateTime deadline)

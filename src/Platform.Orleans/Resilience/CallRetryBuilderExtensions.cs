@@ -2,11 +2,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Platform.Orleans.Hosting;
 
 namespace Platform.Orleans.Resilience;
 
 /// <summary>
-/// Transparent re-sending of grain calls that certainly did not run (see <see cref="CallRetryFilter"/>), on silos (calls
+/// Transparent re-sending of grain calls that certainly did not run (see <see cref="CallRetryPolicy"/>), on silos (calls
 /// between grains) and on clients, plus, on silos, the stop sequence that leaves nothing ambiguous behind when a silo
 /// leaves gracefully (see <see cref="GracefulLeaveOptions"/>).
 /// </summary>
@@ -14,10 +15,11 @@ public static class CallRetryBuilderExtensions
 {
     public static ISiloBuilder AddPlatformCallRetry(this ISiloBuilder builder)
     {
-        builder.Services.AddSingleton<IOutgoingGrainCallFilter>(services => new CallRetryFilter(
+        builder.Services.AddSingleton(services => new CallRetryPolicy(
             services.GetRequiredService<IOptions<SiloMessagingOptions>>().Value.ResponseTimeout,
             stampDeadlines: false,
-            services.GetRequiredService<ILogger<CallRetryFilter>>()));
+            services.GetRequiredService<ILogger<CallRetryPolicy>>()));
+        PlatformCallFilters.AddOutgoingFilter(builder.Services);
         builder.Services.Configure<SiloMessagingOptions>(GracefulLeaveOptions.Apply);
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, GracefulLeaveParticipant>();
         return builder;
@@ -25,10 +27,11 @@ public static class CallRetryBuilderExtensions
 
     public static IClientBuilder AddPlatformCallRetry(this IClientBuilder builder)
     {
-        builder.Services.AddSingleton<IOutgoingGrainCallFilter>(services => new CallRetryFilter(
+        builder.Services.AddSingleton(services => new CallRetryPolicy(
             services.GetRequiredService<IOptions<ClientMessagingOptions>>().Value.ResponseTimeout,
             stampDeadlines: true,
-            services.GetRequiredService<ILogger<CallRetryFilter>>()));
+            services.GetRequiredService<ILogger<CallRetryPolicy>>()));
+        PlatformCallFilters.AddOutgoingFilter(builder.Services);
         return builder;
     }
 }

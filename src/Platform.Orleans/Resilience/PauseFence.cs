@@ -8,12 +8,13 @@ namespace Platform.Orleans.Resilience;
 /// cluster declared dead meanwhile. Orleans alone lets it: requests that waited in its sockets are read on waking with
 /// their full remaining time to live, and a grain activated for them reads the newest state and writes after it,
 /// before the silo reads the membership table and stops itself. A heartbeat on a dedicated thread shows the pause;
-/// the first call after one waits for a fresh read of the membership table and runs only if this silo is still active.
+/// the first call after one waits for a fresh read of the membership table and runs only if this silo is still active
+/// (checked by <see cref="Hosting.PlatformIncomingCallFilter"/>).
 /// </summary>
 internal sealed partial class PauseFence(
     IClusterMembershipService membership,
     ILocalSiloDetails localSilo,
-    ILogger<PauseFence> logger) : IIncomingGrainCallFilter, ILifecycleParticipant<ISiloLifecycle>, IDisposable
+    ILogger<PauseFence> logger) : ILifecycleParticipant<ISiloLifecycle>, IDisposable
 {
     private static readonly TimeSpan HeartbeatPeriod = TimeSpan.FromMilliseconds(100);
 
@@ -34,17 +35,9 @@ internal sealed partial class PauseFence(
     private long _lastHeartbeat = Stopwatch.GetTimestamp();
     private Task? _confirmation;
 
-    /// <remarks>Not async on the way through: the check must cost next to nothing on every call.</remarks>
-    public Task Invoke(IIncomingGrainCallContext context) =>
-        Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastHeartbeat)) > PauseThreshold
-            ? InvokeAfterConfirmationAsync(context)
-            : context.Invoke();
-
-    private async Task InvokeAfterConfirmationAsync(IIncomingGrainCallContext context)
-    {
-        await ConfirmStillActiveAsync();
-        await context.Invoke();
-    }
+    /// <summary>True when the process did not run for a while: calls must first <see cref="ConfirmStillActiveAsync"/>.</summary>
+    /// <remarks>Read on every call, so it costs one clock read.</remarks>
+    public bool MustConfirm => Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastHeartbeat)) > PauseThreshold;
 
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe(nameof(PauseFence), ServiceLifecycleStage.RuntimeInitialize, StartHeartbeat, StopHeartbeat);
@@ -78,8 +71,8 @@ internal sealed partial class PauseFence(
         }
     }
 
-    /// <summary>One membership read for all the calls that arrive after a pause.</summary>
-    private Task ConfirmStillActiveAsync()
+    /// <summary>One membership read for all the calls that arrive after a pause; throws if this silo is no longer active.</summary>
+    public Task ConfirmStillActiveAsync()
     {
         var confirmation = Volatile.Read(ref _confirmation);
         if (confirmation is null || confirmation.IsCompleted)

@@ -22,6 +22,31 @@ public sealed class DeadlockTests(TwoSiloCluster cluster) : IClassFixture<TwoSil
     }
 
     [Fact]
+    public async Task A_cycle_within_one_silo_fails_at_once_naming_every_hop()
+    {
+        // Callees active on the caller's silo get the chain beside the request, not in the request context.
+        var (a, b) = await KeysOnSameSilo("local-cycle");
+
+        var error = await Should.ThrowAsync<DeadlockException>(
+            () => cluster.Chain("chain", a).Visit([$"chain:{b}", $"chain:{a}"]).WaitAsync(SafetyNet));
+
+        error.CallChain.ShouldBe([$"chain/{a} IChainGrain.Visit", $"chain/{b} IChainGrain.Visit", $"chain/{a} IChainGrain.Visit"]);
+    }
+
+    [Fact]
+    public async Task A_chain_that_crosses_silos_and_then_stays_on_one_is_still_seen()
+    {
+        // a -> b crosses silos (request context); b -> c stays on b's silo (beside the request); c -> a crosses back.
+        var (a, b) = await KeysOnDifferentSilos("mixed");
+        var (_, c) = await KeysOnSameSilo("mixed-c", near: b);
+
+        var error = await Should.ThrowAsync<DeadlockException>(
+            () => cluster.Chain("chain", a).Visit([$"chain:{b}", $"chain:{c}", $"chain:{a}"]).WaitAsync(SafetyNet));
+
+        error.CallChain.ShouldBe([$"chain/{a} IChainGrain.Visit", $"chain/{b} IChainGrain.Visit", $"chain/{c} IChainGrain.Visit", $"chain/{a} IChainGrain.Visit"]);
+    }
+
+    [Fact]
     public async Task A_grain_calling_itself_is_a_deadlock()
     {
         var error = await Should.ThrowAsync<DeadlockException>(
@@ -50,6 +75,25 @@ public sealed class DeadlockTests(TwoSiloCluster cluster) : IClassFixture<TwoSil
         var result = await cluster.Chain("chain", a).Visit([$"chain:{b}", $"chain:{a}!"]).WaitAsync(SafetyNet);
 
         result.ShouldBe($"{a}>{b}>{a}");
+    }
+
+    [Fact]
+    public async Task A_turn_interleaved_into_a_waiting_grain_carries_its_own_chain()
+    {
+        // The interleaved turn runs on a while a's first turn waits; its call that comes back to a non-interleaving
+        // method of a must still be refused (a's first turn holds the grain), and named through the interleaved hop.
+        var (a, b) = await KeysOnDifferentSilos("interleaved-chain");
+
+        var error = await Should.ThrowAsync<DeadlockException>(
+            () => cluster.Chain("chain", a).Visit([$"chain:{b}", $"chain:{a}!", "chain:interleaved-chain-c", $"chain:{a}"]).WaitAsync(SafetyNet));
+
+        error.CallChain.ShouldBe([
+            $"chain/{a} IChainGrain.Visit",
+            $"chain/{b} IChainGrain.Visit",
+            $"chain/{a} IChainGrain.VisitInterleaved",
+            "chain/interleaved-chain-c IChainGrain.Visit",
+            $"chain/{a} IChainGrain.Visit",
+        ]);
     }
 
     [Fact]
@@ -121,6 +165,23 @@ public sealed class DeadlockTests(TwoSiloCluster cluster) : IClassFixture<TwoSil
         error.CallChain[2].ShouldBe("chain/observed IChainGrain.Visit");
         free.ShouldBe("observer>elsewhere");
         GC.KeepAlive(observer);
+    }
+
+    /// <summary>Two keys of "chain" grains whose activations live on the same silo (placement is random).</summary>
+    private async Task<(string A, string B)> KeysOnSameSilo(string prefix, string? near = null)
+    {
+        var first = near ?? $"{prefix}-a";
+        var firstSilo = await cluster.Chain("chain", first).WhereAmI();
+        for (var i = 0; i < 100; i++)
+        {
+            var candidate = $"{prefix}-b{i}";
+            if (await cluster.Chain("chain", candidate).WhereAmI() == firstSilo)
+            {
+                return (first, candidate);
+            }
+        }
+
+        throw new InvalidOperationException("Placement put 100 grains on other silos.");
     }
 
     /// <summary>Two keys of "chain" grains whose activations live on different silos (placement is random).</summary>

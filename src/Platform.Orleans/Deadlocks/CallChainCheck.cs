@@ -4,30 +4,29 @@ using Orleans.CodeGeneration;
 namespace Platform.Orleans.Deadlocks;
 
 /// <summary>
-/// Refuses, before it is sent, a call to a grain whose turn is waiting further up the call chain and which Orleans
-/// would not let in: the call could only wait for its response timeout. Every call passes here, so the common case
-/// (target not on the chain) only reads and walks the chain, and allocates nothing.
+/// The outgoing half of deadlock detection, run by <see cref="Hosting.PlatformOutgoingCallFilter"/>: refuses, before it is
+/// sent, a call to a grain whose turn is waiting further up the call chain and which Orleans would not let in (the call
+/// could only wait for its response timeout), and otherwise says which chain the callee must receive. Every call passes
+/// here, so the common case only reads and walks the chain, and allocates nothing.
 /// </summary>
-internal sealed class DeadlockDetectionFilter(
+internal sealed class CallChainCheck(
     TargetConcurrency targets,
     DeadlockInstruments instruments,
-    ILogger<DeadlockDetectionFilter> logger) : IOutgoingGrainCallFilter
+    ILogger<CallChainCheck> logger)
 {
-    // Synchronous on purpose: Orleans runs each filter stage in an async method, which restores the execution context
-    // when it returns, so a RequestContext change made here reaches the message this call sends and nothing else.
-    public Task Invoke(IOutgoingGrainCallContext context)
+    /// <summary>The chain the callee must receive, or null when it starts one of its own; throws <see cref="DeadlockException"/>.</summary>
+    public CallChain? ChainToSend(IOutgoingGrainCallContext context)
     {
-        if (RequestContext.Get(CallChainDetection.RequestContextKey) is not CallChain chain)
+        if (CallChainTurns.OfCallingTurn(context) is not { } chain)
         {
-            return context.Invoke();
+            return null;
         }
 
         var options = context.Request is IRequest request ? request.Options : InvokeMethodOptions.None;
         if ((options & InvokeMethodOptions.OneWay) != 0)
         {
             // Nobody waits for a one-way call, so its callee starts a chain of its own.
-            RequestContext.Remove(CallChainDetection.RequestContextKey);
-            return context.Invoke();
+            return null;
         }
 
         var target = context.TargetId;
@@ -44,17 +43,17 @@ internal sealed class DeadlockDetectionFilter(
 
         if (waiting is not null)
         {
-            return Task.FromException(Refuse(context, chain, waiting));
+            throw Refuse(context, chain, waiting);
         }
 
         // A turn inside RequestContext.AllowCallChainReentrancy() lets calls of that section back in: record it on the
         // turn's hop for the calls that may come back.
         if (reentrancyId != Guid.Empty && chain.ReentrancyId != reentrancyId && context.SourceId is { } source && chain.Grain.Equals(source))
         {
-            RequestContext.Set(CallChainDetection.RequestContextKey, chain.WithReentrancyId(reentrancyId));
+            return chain.WithReentrancyId(reentrancyId);
         }
 
-        return context.Invoke();
+        return chain;
     }
 
     /// <summary>Mirrors the rules by which an Orleans activation busy with <paramref name="turn"/> admits another call.</summary>

@@ -1,9 +1,14 @@
+using Orleans;
+using Orleans.Runtime;
+
 namespace Platform.Orleans.Deadlocks;
 
 /// <summary>
 /// The grain turns waiting on the current call, as an immutable list linked from the innermost turn to the outermost.
-/// Travels in <see cref="RequestContext"/>; immutable so Orleans neither copies it for local calls nor lets one call's
-/// change leak into another's. Linked rather than an array so that pushing a turn costs one allocation, whatever the depth.
+/// A turn keeps its chain on its activation, or in <see cref="CallChainDetection.Current"/> when it may run beside other
+/// turns of the activation; a call hands it to the callee beside the request
+/// when the callee is active on the same silo, and in <see cref="RequestContext"/> otherwise. Immutable so Orleans never
+/// copies it and no call's change leaks into another's; linked so that pushing a turn costs one allocation.
 /// </summary>
 [GenerateSerializer]
 [Immutable]
@@ -32,6 +37,9 @@ internal sealed class CallChain(CallChain? caller, GrainId grain, string method,
     /// <summary>The call-chain reentrancy section (<see cref="RequestContext.AllowCallChainReentrancy"/>) the turn opened, if any.</summary>
     [Id(5)]
     public Guid ReentrancyId { get; } = reentrancyId;
+
+    /// <summary>Marks a scope of <see cref="CallChainDetection.DetachCallChain"/>: its calls start chains of their own.</summary>
+    public static CallChain Detached { get; } = new(null, default, "detached", false, false, Guid.Empty);
 
     public CallChain WithReentrancyId(Guid reentrancyId) => new(Caller, Grain, Method, IsReadOnly, IsInterleaving, reentrancyId);
 
