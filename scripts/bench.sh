@@ -37,7 +37,9 @@ rows = [json.loads(line) for line in open(sys.argv[1]) if line.startswith("{")]
 medians = {}
 for scenario in dict.fromkeys(r["scenario"] for r in rows):
     runs = [r for r in rows if r["scenario"] == scenario]
-    median = {k: statistics.median(r[k] for r in runs) for k in runs[0] if isinstance(runs[0][k], (int, float))}
+    # Yes/no outcomes must hold in every run; numbers are summarised by their median.
+    median = {k: all(r[k] for r in runs) if isinstance(runs[0][k], bool) else statistics.median(r[k] for r in runs)
+              for k in runs[0] if isinstance(runs[0][k], (int, float))}
     medians[scenario] = median
     print(json.dumps({"scenario": scenario, "median_of": len(runs), **median}))
 for measured, baseline in (("local-call", "local-call-bare"), ("local-call", "local-call-traced"), ("local-call-traced", "local-call-bare"), ("local-call-bare", "local-baseline"), ("remote-call", "remote-baseline")):

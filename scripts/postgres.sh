@@ -49,8 +49,9 @@ if $bin/pg_isready -q -h 127.0.0.1 -p "$port"; then
   log "reusing the server already listening on 127.0.0.1:$port"
 elif ! run_pg $bin/pg_ctl -D "$root/data" status >/dev/null 2>&1; then
   log "starting on 127.0.0.1:$port"
+  # shared_buffers holds the matching index's HNSW graph (about 8 KB per freelancer at 1,536 dimensions, docs/matching.md).
   run_pg $bin/pg_ctl -D "$root/data" -l "$root/server.log" -w -t 60 \
-    -o "-p $port -k $root -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200" start >&2
+    -o "-p $port -k $root -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=200 -c shared_buffers=2GB" start >&2
 fi
 
 run_pg $bin/psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -tAq \

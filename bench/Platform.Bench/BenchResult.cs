@@ -8,6 +8,9 @@ public sealed record BenchResult(string Scenario, long Ops, double Seconds, doub
 {
     public Dictionary<string, double> Extra { get; } = [];
 
+    /// <summary>Yes/no outcomes a scenario reports (printed as JSON true/false).</summary>
+    public Dictionary<string, bool> Flags { get; } = [];
+
     public double OpsPerSecond => Ops / Seconds;
 
     public string ToJson()
@@ -23,6 +26,11 @@ public sealed record BenchResult(string Scenario, long Ops, double Seconds, doub
             ["concurrency"] = Concurrency,
         };
         foreach (var (name, value) in Extra)
+        {
+            json[name] = value;
+        }
+
+        foreach (var (name, value) in Flags)
         {
             json[name] = value;
         }

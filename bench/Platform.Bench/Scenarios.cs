@@ -14,6 +14,8 @@ public static class Scenarios
         "failover" => FailoverScenario.RunAsync(options),
         "rolling-restart" => RollingRestartScenario.RunAsync(options),
         "rebalance" => RebalanceScenario.RunAsync(options),
+        "escrow" => EscrowScenario.RunAsync(options),
+        "matching" => MatchingScenario.RunAsync(options),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Scenario, "unknown scenario"),
     };
 }

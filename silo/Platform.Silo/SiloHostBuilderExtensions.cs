@@ -6,8 +6,11 @@ using Orleans.Configuration;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 using Platform.EventSourcing;
 using Platform.Grains;
+using Platform.Matching.Hosting;
 using Platform.Orleans.Hosting;
 using Platform.PostgreSql;
+using Platform.PostgreSql.Matching;
+using Platform.Streams.Hosting;
 
 namespace Platform.Silo;
 
@@ -23,9 +26,11 @@ internal static class SiloHostBuilderExtensions
         var endpoints = SiloEndpoints.Resolve(settings);
         builder.UseOrleans(silo =>
         {
+            var configuration = builder.Configuration;
             if (settings.Storage == StorageProvider.Postgres)
             {
-                silo.UsePlatformPostgreSql(settings.PostgresConnectionString!);
+                silo.UsePlatformPostgreSql(settings.PostgresConnectionString!).UsePlatformPostgreSqlLedger();
+                silo.UsePlatformPostgreSqlMatching(settings.PostgresConnectionString!, configuration.GetSection("Matching:PostgreSql"));
             }
             else
             {
@@ -51,6 +56,9 @@ internal static class SiloHostBuilderExtensions
             silo.Configure<EndpointOptions>(endpoints.Configure);
             silo.UseSiloMetadata(new Dictionary<string, string> { [ZonePlacement.MetadataKey] = settings.Zone });
             silo.AddPlatformExtensions();
+            silo.AddPlatformStreams(configuration.GetSection("Streams"));
+            silo.AddPlatformMatching(configuration.GetSection("Matching"));
+            silo.AddPlatformEscrow(builder.Configuration.GetSection("Payments"));
 
             // Post-configured so that what the user gave wins over Orleans' and the platform's defaults alike.
             silo.Services.PostConfigure<ClusterMembershipOptions>(settings.Apply);

@@ -1,6 +1,8 @@
 using System.Collections;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Platform.Streams.Hosting;
 
 namespace Platform.Silo;
 
@@ -52,6 +54,12 @@ internal static class SiloProgram
 
             return SiloExitCodes.Ok;
         }
+        catch (Exception error) when (Innermost(error) is OptionsValidationException or StreamsConfigurationException)
+        {
+            // Configuration sections (Matching, Streams, Payments) are validated when the host is built or starts.
+            await stderr.WriteLineAsync($"Platform.Silo: bad configuration: {Innermost(error).Message.ReplaceLineEndings(" ")}");
+            return SiloExitCodes.BadConfiguration;
+        }
         catch (Exception error)
         {
             // A start-up failure (say, PostgreSQL unreachable) is reported in one line, not as an unhandled crash.
@@ -68,6 +76,12 @@ internal static class SiloProgram
     /// <summary>The innermost exception that says something, in one line: Orleans wraps the cause in lifecycle exceptions.</summary>
     private static string Describe(Exception error)
     {
+        var cause = Innermost(error);
+        return $"{cause.GetType().Name}: {cause.Message.ReplaceLineEndings(" ")}";
+    }
+
+    private static Exception Innermost(Exception error)
+    {
         var cause = error;
         while (cause.InnerException is not null
             && cause is AggregateException { InnerExceptions.Count: 1 } or OrleansLifecycleCanceledException or System.Reflection.TargetInvocationException)
@@ -75,6 +89,6 @@ internal static class SiloProgram
             cause = cause.InnerException!;
         }
 
-        return $"{cause.GetType().Name}: {cause.Message.ReplaceLineEndings(" ")}";
+        return cause;
     }
 }

@@ -8,14 +8,15 @@ using Platform.Grains.Jobs;
 namespace Platform.Silo;
 
 /// <summary>
-/// <c>--smoke</c>: starts the silo exactly as a real run does, posts and assigns one job through the grains, prints the
-/// job as one JSON line on stdout and stops. Proves the configured storage works end to end. The job id is new on every
+/// <c>--smoke</c>: starts the silo exactly as a real run does, takes one job through the grains from draft to a hired
+/// freelancer (profile, draft, publish, application, offer, acceptance), prints the job as one JSON line on stdout and
+/// stops. Proves the configured storage works end to end. The job id is new on every
 /// run, so the check can run again against durable storage that keeps earlier jobs.
 /// </summary>
 internal static class SmokeCheck
 {
-    public const string FreelancerId = "smoke-freelancer";
-    public const string JobIdPrefix = "smoke-";
+    public const string FreelancerId = "smoke/freelancer";
+    public const string JobIdPrefix = "smoke/job-";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -30,11 +31,20 @@ internal static class SmokeCheck
         try
         {
             var grains = host.Services.GetRequiredService<IGrainFactory>();
-            await grains.GetGrain<IFreelancerGrain>(FreelancerId).UpdateProfile(new FreelancerProfileUpdate(
-                "Smoke Test", ["C#"], [], 50m, 52.52, 13.405, IsAvailable: true));
-            var job = grains.GetGrain<IJobGrain>($"{JobIdPrefix}{Guid.NewGuid():N}");
-            await job.Post(new JobDraft("Smoke test job", "Posted by Platform.Silo --smoke.", ["C#"], 40m, 60m, "smoke-client"));
-            var assigned = await job.Assign(FreelancerId);
+            var shiftStart = DateTimeOffset.UtcNow.Date.AddDays(7).AddHours(9);
+            var freelancer = grains.GetGrain<IFreelancerGrain>(FreelancerId);
+            await freelancer.UpdateProfile(new FreelancerProfileUpdate(
+                "Smoke Test", "Checks the silo", "A profile created by Platform.Silo --smoke.", "smoke@example.invalid",
+                ["C#"], [], 50m, "EUR", 52.52, 13.405, [new AvailabilityWindow(shiftStart.AddDays(-1), shiftStart.AddDays(2))]));
+            var jobKey = $"{JobIdPrefix}{Guid.NewGuid():N}";
+            var job = grains.GetGrain<IJobGrain>(jobKey);
+            await job.SaveDraft(new JobDraft(
+                "Smoke test job", "Posted by Platform.Silo --smoke.", ["C#"], [], shiftStart, shiftStart.AddHours(8),
+                52.52, 13.405, 25, 40m, 60m, "EUR", "smoke-client"));
+            await job.Publish();
+            await freelancer.Apply(jobKey, "Smoke check application.");
+            await job.MakeOffer(FreelancerId, 50m);
+            var assigned = await freelancer.AcceptOffer(jobKey);
             await stdout.WriteLineAsync(JsonSerializer.Serialize(assigned, Json));
         }
         finally

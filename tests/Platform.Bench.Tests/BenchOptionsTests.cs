@@ -3,7 +3,7 @@ namespace Platform.Bench.Tests;
 public sealed class BenchOptionsTests
 {
     private const string ScenarioList =
-        "local-call, local-call-bare, local-call-traced, local-baseline, activation, remote-baseline, remote-call, failover, rolling-restart, rebalance";
+        "local-call, local-call-bare, local-call-traced, local-baseline, activation, remote-baseline, remote-call, failover, rolling-restart, rebalance, escrow, matching";
 
     [Fact]
     public void Defaults_follow_the_benchmark_contract()
@@ -21,6 +21,8 @@ public sealed class BenchOptionsTests
         BenchOptions.Parse(["failover"]).ShouldBe(new BenchOptions("failover", 20, 64, 300));
         BenchOptions.Parse(["rolling-restart"]).ShouldBe(new BenchOptions("rolling-restart", 20, 64, 300));
         BenchOptions.Parse(["rebalance"]).ShouldBe(new BenchOptions("rebalance", 5, 256, 100_000));
+        BenchOptions.Parse(["escrow"]).ShouldBe(new BenchOptions("escrow", 30, 100, 1_000));
+        BenchOptions.Parse(["matching"]).ShouldBe(new BenchOptions("matching", 5, 1, 100_000));
     }
 
     [Fact]

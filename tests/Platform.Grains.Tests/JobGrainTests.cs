@@ -1,4 +1,3 @@
-using Platform.Grains.Freelancers;
 using Platform.Grains.Jobs;
 using Platform.Grains.Tests.Support;
 
@@ -7,335 +6,275 @@ namespace Platform.Grains.Tests;
 [Collection(MarketplaceCollection.Name)]
 public sealed class JobGrainTests(MarketplaceCluster cluster)
 {
+    private readonly Marketplace _market = new(cluster);
+
     [Fact]
-    public async Task A_job_never_posted_reads_as_null()
+    public async Task A_job_without_a_draft_reads_as_null()
     {
-        (await cluster.Grains.GetGrain<IJobGrain>(MarketplaceCluster.NewId("nobody-posted-me")).Get()).ShouldBeNull();
+        (await _market.Job(_market.NewKey("nobody-drafted-me")).Get()).ShouldBeNull();
     }
 
     [Fact]
-    public async Task Post_opens_the_job_with_a_cleaned_up_copy_of_the_draft()
+    public async Task SaveDraft_creates_a_cleaned_up_draft_and_replaces_it_while_it_is_one()
     {
-        var id = MarketplaceCluster.NewId("job");
-        var job = cluster.Grains.GetGrain<IJobGrain>(id);
-        var skills = new List<string> { " C# ", "PostgreSQL", "c#" };
-        var before = DateTimeOffset.UtcNow;
+        var key = _market.NewKey("job");
+        var job = _market.Job(key);
+        var skills = new List<string> { " Barista ", "Latte art", "barista" };
+        var now = cluster.Now;
 
-        var posted = await job.Post(Samples.Draft() with { Title = "  Build a booking API ", RequiredSkills = skills });
+        var draft = await job.SaveDraft(Samples.Draft(now) with { Title = "  Barista wanted ", RequiredSkills = skills, Currency = "eur" });
         skills.Add("COBOL");
 
-        (await job.Get()).ShouldBeSameJob(posted);
-        posted.JobId.ShouldBe(id);
-        posted.Status.ShouldBe(JobStatus.Open);
-        posted.Title.ShouldBe("Build a booking API");
-        posted.Description.ShouldBe("REST API for a small hotel.");
-        posted.RequiredSkills.ShouldBe(["C#", "PostgreSQL"], "skills are trimmed and de-duplicated ignoring case; the caller's list is not kept");
-        posted.HourlyWageMin.ShouldBe(40m);
-        posted.HourlyWageMax.ShouldBe(60m);
-        posted.ClientId.ShouldBe("client-1");
-        posted.AssignedFreelancerId.ShouldBeNull();
-        posted.CancellationReason.ShouldBeNull();
-        posted.PostedAt!.Value.ShouldBeInRange(before, DateTimeOffset.UtcNow);
-        posted.UpdatedAt.ShouldBe(posted.PostedAt);
+        draft.JobKey.ShouldBe(key);
+        draft.Status.ShouldBe(JobStatus.Draft);
+        draft.Title.ShouldBe("Barista wanted");
+        draft.RequiredSkills.ShouldBe(["Barista", "Latte art"], "skills are trimmed and de-duplicated ignoring case; the caller's list is not kept");
+        draft.Currency.ShouldBe("EUR");
+        draft.ShiftStart.ShouldBe(now.AddDays(2));
+        draft.CreatedAt.ShouldBe(now);
+        draft.PublishedAt.ShouldBeNull();
+        draft.Revision.ShouldBe(1);
+        (await job.Get()).ShouldBeSameJob(draft);
+
+        cluster.Clock.Advance(TimeSpan.FromMinutes(5));
+        var edited = await job.SaveDraft(Samples.Draft(now) with { Title = "Two baristas wanted" });
+        edited.Title.ShouldBe("Two baristas wanted");
+        edited.CreatedAt.ShouldBe(now);
+        edited.UpdatedAt.ShouldBe(now.AddMinutes(5));
+        edited.Revision.ShouldBe(2);
     }
 
-    [Fact]
-    public async Task Snapshots_do_not_share_lists_with_the_grain()
+    public static TheoryData<JobDraft, string> InvalidDrafts()
     {
-        var job = cluster.Grains.GetGrain<IJobGrain>(MarketplaceCluster.NewId("job-copy"));
-        var posted = await job.Post(Samples.Draft());
-
-        if (posted.RequiredSkills is string[] skills)
+        var draft = Samples.Draft(MarketplaceCluster.Epoch);
+        return new TheoryData<JobDraft, string>
         {
-            skills[0] = "COBOL";
-        }
-
-        (await job.Get())!.RequiredSkills.ShouldBe(["C#", "PostgreSQL"]);
+            { draft with { Title = "   " }, "Job title must not be empty." },
+            { draft with { Title = null! }, "Job title must not be empty." },
+            { draft with { Title = new string('t', 201) }, "Job title is 201 characters long; at most 200 are allowed." },
+            { draft with { ClientId = " " }, "Job client id must not be empty." },
+            { draft with { ClientId = "client@example.org" }, "Job client id is invalid: Id 'client@example.org' contains '@' at position 7" },
+            { draft with { RequiredSkills = new List<string>() }, "A job must require at least one skill." },
+            { draft with { RequiredSkills = new List<string> { "Barista", " " } }, "Required skill #2 is empty." },
+            { draft with { RequiredCertifications = new List<string> { "" } }, "Required certification #1 is empty." },
+            { draft with { ShiftEnd = draft.ShiftStart }, "Job shift start (2026-03-04T08:00:00.0000000+00:00) must be before its end (2026-03-04T08:00:00.0000000+00:00)." },
+            { draft with { ShiftEnd = draft.ShiftStart.AddHours(-1) }, "Job shift start (2026-03-04T08:00:00.0000000+00:00) must be before its end (2026-03-04T07:00:00.0000000+00:00)." },
+            { draft with { Latitude = -90.1 }, "Job latitude must be between -90 and 90; it is -90.1." },
+            { draft with { Longitude = double.NaN }, "Job longitude must be between -180 and 180; it is NaN." },
+            { draft with { RadiusKm = 0 }, "Job radius must be greater than 0 and at most 20000 km; it is 0." },
+            { draft with { RadiusKm = double.PositiveInfinity }, "Job radius must be greater than 0 and at most 20000 km; it is Infinity." },
+            { draft with { HourlyWageMin = 0m }, "Hourly wage minimum must be greater than 0; it is 0." },
+            { draft with { HourlyWageMin = -5m }, "Hourly wage minimum must be greater than 0; it is -5." },
+            { draft with { HourlyWageMin = 30m, HourlyWageMax = 20m }, "Hourly wage minimum (30) must not exceed the maximum (20)." },
+            { draft with { Currency = "€" }, "Job currency must be a three-letter ISO 4217 code such as EUR; it is '€'." },
+        };
     }
-
-    public static TheoryData<JobDraft, string> InvalidDrafts => new()
-    {
-        { Samples.Draft() with { Title = "" }, "Job title must not be empty." },
-        { Samples.Draft() with { Title = "   " }, "Job title must not be empty." },
-        { Samples.Draft() with { Title = null! }, "Job title must not be empty." },
-        { Samples.Draft() with { ClientId = " " }, "Job client id must not be empty." },
-        { Samples.Draft() with { RequiredSkills = new List<string>() }, "A job must require at least one skill." },
-        { Samples.Draft() with { RequiredSkills = null! }, "A job must require at least one skill." },
-        { Samples.Draft() with { RequiredSkills = new List<string> { "C#", " " } }, "Required skill #2 is empty." },
-        { Samples.Draft() with { HourlyWageMin = 0m }, "Hourly wage minimum must be greater than 0; it is 0." },
-        { Samples.Draft() with { HourlyWageMin = -5m, HourlyWageMax = 10m }, "Hourly wage minimum must be greater than 0; it is -5." },
-        { Samples.Draft() with { HourlyWageMin = 50m, HourlyWageMax = 40m }, "Hourly wage minimum (50) must not exceed the maximum (40)." },
-    };
 
     [Theory]
     [MemberData(nameof(InvalidDrafts))]
-    public async Task Post_refuses_an_invalid_draft_naming_the_field_and_leaves_the_job_unposted(JobDraft draft, string message)
+    public async Task SaveDraft_refuses_an_invalid_draft_naming_the_field_and_writes_nothing(JobDraft draft, string message)
     {
-        var id = MarketplaceCluster.NewId("job-invalid");
-        var job = cluster.Grains.GetGrain<IJobGrain>(id);
+        var key = _market.NewKey("job-invalid");
+        var job = _market.Job(key);
 
-        var error = await Should.ThrowAsync<ArgumentException>(() => job.Post(draft));
+        var error = await Should.ThrowAsync<ArgumentException>(() => job.SaveDraft(draft));
 
-        error.Message.ShouldBe(message);
+        error.Message.ShouldStartWith(message);
         (await job.Get()).ShouldBeNull();
-        (await cluster.ReadStoredAsync<JobState>("job", id, "job")).ShouldBeNull("nothing is written for a refused draft");
+        (await cluster.ReadStoredAsync<JobState>("job", key, "job")).ShouldBeNull("nothing is written for a refused draft");
     }
 
     [Fact]
-    public async Task Equal_minimum_and_maximum_wages_are_accepted()
+    public async Task Publish_opens_the_job_unless_its_shift_has_started()
     {
-        var posted = await cluster.Grains.GetGrain<IJobGrain>(MarketplaceCluster.NewId("job-fixed"))
-            .Post(Samples.Draft() with { HourlyWageMin = 45m, HourlyWageMax = 45m });
+        var now = cluster.Now;
+        var job = await _market.NewDraftAsync();
+        var published = await job.Publish();
+        published.Status.ShouldBe(JobStatus.Open);
+        published.PublishedAt.ShouldBe(now);
 
-        posted.HourlyWageMin.ShouldBe(posted.HourlyWageMax);
+        var late = await _market.NewDraftAsync(Samples.Draft(now) with { ShiftStart = now.AddHours(1), ShiftEnd = now.AddHours(9) });
+        cluster.Clock.Advance(TimeSpan.FromHours(1));
+        var refused = await Should.ThrowAsync<InvalidOperationException>(() => late.Publish());
+        refused.Message.ShouldBe(
+            $"Cannot Publish job '{late.GetPrimaryKeyString()}': its shift starts at {Iso(now.AddHours(1))}, which is not after now ({Iso(now.AddHours(1))}); move the shift first.");
+        (await late.Get())!.Status.ShouldBe(JobStatus.Draft);
     }
 
     [Fact]
-    public async Task Assign_moves_an_open_job_to_assigned_and_records_it_with_the_freelancer()
+    public async Task A_job_goes_from_application_to_offer_to_hire_to_completion()
     {
-        var freelancerId = MarketplaceCluster.NewId("ada");
-        var freelancer = cluster.Grains.GetGrain<IFreelancerGrain>(freelancerId);
-        await freelancer.UpdateProfile(Samples.Profile());
-        var jobId = MarketplaceCluster.NewId("job");
-        var job = cluster.Grains.GetGrain<IJobGrain>(jobId);
-        var posted = await job.Post(Samples.Draft());
+        var freelancer = await _market.NewFreelancerAsync();
+        var key = freelancer.GetPrimaryKeyString();
+        var job = await _market.NewOpenJobAsync();
+        var jobKey = job.GetPrimaryKeyString();
 
-        var assigned = await job.Assign(freelancerId);
+        var applied = await freelancer.Apply(jobKey, "  Happy to help. ");
+        applied.Applicants.ShouldBe([new Applicant(key, Samples.DisplayName, Samples.Headline, "Happy to help.", cluster.Now, Erased: false)]);
+        (await freelancer.Apply(jobKey, "Again")).Revision.ShouldBe(applied.Revision, "applying again changes nothing");
 
-        assigned.Status.ShouldBe(JobStatus.Assigned);
-        assigned.AssignedFreelancerId.ShouldBe(freelancerId);
-        assigned.PostedAt.ShouldBe(posted.PostedAt);
-        assigned.UpdatedAt!.Value.ShouldBeGreaterThanOrEqualTo(posted.UpdatedAt!.Value);
-        (await freelancer.GetAssignedJobs()).ShouldBe([jobId]);
+        var offered = await job.MakeOffer(key, 22m);
+        offered.Offers.ShouldBe([new JobOffer(key, 22m, cluster.Now)]);
+        (await job.MakeOffer(key, 22m)).Revision.ShouldBe(offered.Revision, "the same offer again changes nothing");
+
+        var hired = await freelancer.AcceptOffer(jobKey);
+        hired.Status.ShouldBe(JobStatus.Filled);
+        hired.HiredFreelancerKey.ShouldBe(key);
+        (await freelancer.AcceptOffer(jobKey)).Revision.ShouldBe(hired.Revision, "accepting again acknowledges the hire");
+        (await freelancer.GetAssignedJobs()).ShouldBe([jobKey]);
+
+        (await job.Start()).Status.ShouldBe(JobStatus.InProgress);
+        var completed = await job.Complete();
+        completed.Status.ShouldBe(JobStatus.Completed);
+        completed.HiredFreelancerKey.ShouldBe(key);
     }
 
     [Fact]
-    public async Task Assign_refuses_a_freelancer_without_a_profile()
+    public async Task Offers_go_only_to_applicants_or_candidates_within_the_wage_window()
     {
-        var jobId = MarketplaceCluster.NewId("job");
-        var ghost = MarketplaceCluster.NewId("ghost");
-        var job = cluster.Grains.GetGrain<IJobGrain>(jobId);
-        await job.Post(Samples.Draft());
+        var candidate = await _market.NewFreelancerAsync();
+        var job = await _market.NewOpenJobAsync();
+        var stranger = _market.NewKey("stranger");
 
-        var error = await Should.ThrowAsync<InvalidOperationException>(() => job.Assign(ghost));
+        var notListed = await Should.ThrowAsync<InvalidOperationException>(() => job.MakeOffer(stranger, 20m));
+        notListed.Message.ShouldBe($"Cannot offer job '{job.GetPrimaryKeyString()}' to freelancer '{stranger}': they neither applied nor are a candidate.");
+        var tooRich = await Should.ThrowAsync<ArgumentException>(() => job.MakeOffer(candidate.GetPrimaryKeyString(), 25.01m));
+        tooRich.Message.ShouldStartWith("Offered hourly wage (25.01) must be within the job's wage window (15 to 25 EUR).");
 
-        error.Message.ShouldBe($"Cannot assign job '{jobId}' to freelancer '{ghost}': the freelancer has no profile.");
-        (await job.Get())!.Status.ShouldBe(JobStatus.Open);
-        (await cluster.Grains.GetGrain<IFreelancerGrain>(ghost).GetAssignedJobs()).ShouldBeEmpty();
+        (await job.MakeOffer(candidate.GetPrimaryKeyString(), 25m)).Offers.Single().FreelancerKey.ShouldBe(candidate.GetPrimaryKeyString(), "a candidate from matching may get an offer");
     }
 
     [Fact]
-    public async Task Assign_refuses_an_unavailable_freelancer()
+    public async Task Accepting_needs_an_offer()
     {
-        var jobId = MarketplaceCluster.NewId("job");
-        var busy = MarketplaceCluster.NewId("busy");
-        var freelancer = cluster.Grains.GetGrain<IFreelancerGrain>(busy);
-        await freelancer.UpdateProfile(Samples.Profile(available: false));
-        var job = cluster.Grains.GetGrain<IJobGrain>(jobId);
-        await job.Post(Samples.Draft());
+        var freelancer = await _market.NewFreelancerAsync();
+        var job = await _market.NewOpenJobAsync();
+        await freelancer.Apply(job.GetPrimaryKeyString(), "");
 
-        var error = await Should.ThrowAsync<InvalidOperationException>(() => job.Assign(busy));
+        var refused = await Should.ThrowAsync<InvalidOperationException>(() => freelancer.AcceptOffer(job.GetPrimaryKeyString()));
 
-        error.Message.ShouldBe($"Cannot assign job '{jobId}' to freelancer '{busy}': the freelancer is not available.");
+        refused.Message.ShouldBe($"Cannot hire freelancer '{freelancer.GetPrimaryKeyString()}' for job '{job.GetPrimaryKeyString()}': the client made them no offer.");
         (await job.Get())!.Status.ShouldBe(JobStatus.Open);
         (await freelancer.GetAssignedJobs()).ShouldBeEmpty();
     }
 
-    [Theory]
-    [InlineData("")]
-    [InlineData("  ")]
-    public async Task Assign_requires_a_freelancer_id(string freelancerId)
+    [Fact]
+    public async Task The_hired_freelancer_cancelling_before_the_shift_reopens_the_job()
     {
-        var job = cluster.Grains.GetGrain<IJobGrain>(MarketplaceCluster.NewId("job"));
-        await job.Post(Samples.Draft());
+        var (job, freelancer) = await _market.JobInAsync(JobStatus.Filled);
 
-        var error = await Should.ThrowAsync<ArgumentException>(() => job.Assign(freelancerId));
+        var reopened = await job.CancelShift(new ShiftCancellation(ShiftParty.Freelancer, freelancer.GetPrimaryKeyString(), " sick "));
 
-        error.Message.ShouldBe("A freelancer id is required to assign a job.");
-        (await job.Get())!.Status.ShouldBe(JobStatus.Open);
+        reopened.Status.ShouldBe(JobStatus.Open);
+        reopened.HiredFreelancerKey.ShouldBeNull();
+        reopened.Offers.ShouldBeEmpty("offers made before the hire are void");
+        reopened.LastShiftCancellation.ShouldBe(new ShiftCancellation(ShiftParty.Freelancer, freelancer.GetPrimaryKeyString(), "sick"));
+        reopened.CancellationReason.ShouldBeNull();
     }
 
     [Fact]
-    public async Task Complete_moves_an_assigned_job_to_completed()
+    public async Task The_hired_freelancer_cancelling_once_the_shift_began_cancels_the_job()
     {
-        var (job, freelancerId) = await AssignedJobAsync("job");
-        var assigned = (await job.Get())!;
+        var (job, freelancer) = await _market.JobInAsync(JobStatus.Filled);
+        var shift = (await job.Get())!;
+        cluster.Clock.Advance(shift.ShiftStart - cluster.Now);
 
-        var completed = await job.Complete();
-
-        completed.Status.ShouldBe(JobStatus.Completed);
-        completed.AssignedFreelancerId.ShouldBe(freelancerId);
-        completed.UpdatedAt!.Value.ShouldBeGreaterThanOrEqualTo(assigned.UpdatedAt!.Value);
-    }
-
-    [Fact]
-    public async Task Cancel_closes_an_open_job_and_keeps_the_reason()
-    {
-        var job = cluster.Grains.GetGrain<IJobGrain>(MarketplaceCluster.NewId("job"));
-        await job.Post(Samples.Draft());
-
-        var cancelled = await job.Cancel("  budget withdrawn ");
+        var cancelled = await job.CancelShift(new ShiftCancellation(ShiftParty.Freelancer, freelancer.GetPrimaryKeyString(), "stuck in traffic"));
 
         cancelled.Status.ShouldBe(JobStatus.Cancelled);
-        cancelled.CancellationReason.ShouldBe("budget withdrawn");
-        (await job.Get()).ShouldBeSameJob(cancelled);
+        cancelled.CancellationReason.ShouldBe("stuck in traffic");
+        cancelled.HiredFreelancerKey.ShouldBe(freelancer.GetPrimaryKeyString(), "the hire stays on record");
     }
 
     [Fact]
-    public async Task Cancel_closes_an_assigned_job()
+    public async Task The_client_cancelling_the_shift_cancels_the_job()
     {
-        var (job, freelancerId) = await AssignedJobAsync("job");
+        var (job, _) = await _market.JobInAsync(JobStatus.InProgress);
 
-        var cancelled = await job.Cancel("client went quiet");
+        var cancelled = await job.CancelShift(new ShiftCancellation(ShiftParty.Client, null, "market closed by the city"));
 
         cancelled.Status.ShouldBe(JobStatus.Cancelled);
-        cancelled.AssignedFreelancerId.ShouldBe(freelancerId);
-        cancelled.CancellationReason.ShouldBe("client went quiet");
-    }
-
-    [Theory]
-    [InlineData("")]
-    [InlineData(" ")]
-    [InlineData(null)]
-    public async Task Cancel_requires_a_reason(string? reason)
-    {
-        var job = cluster.Grains.GetGrain<IJobGrain>(MarketplaceCluster.NewId("job"));
-        await job.Post(Samples.Draft());
-
-        var error = await Should.ThrowAsync<ArgumentException>(() => job.Cancel(reason!));
-
-        error.Message.ShouldBe("A cancellation reason is required.");
-        (await job.Get())!.Status.ShouldBe(JobStatus.Open);
-    }
-
-    [Theory]
-    [InlineData(JobStatus.Draft, "Assign", "Cannot Assign job '{0}': it is Draft; Assign is allowed only from Open.")]
-    [InlineData(JobStatus.Draft, "Complete", "Cannot Complete job '{0}': it is Draft; Complete is allowed only from Assigned.")]
-    [InlineData(JobStatus.Draft, "Cancel", "Cannot Cancel job '{0}': it is Draft; Cancel is allowed only from Open or Assigned.")]
-    [InlineData(JobStatus.Open, "Post", "Cannot Post job '{0}': it is Open; Post is allowed only from Draft.")]
-    [InlineData(JobStatus.Open, "Complete", "Cannot Complete job '{0}': it is Open; Complete is allowed only from Assigned.")]
-    [InlineData(JobStatus.Assigned, "Post", "Cannot Post job '{0}': it is Assigned; Post is allowed only from Draft.")]
-    [InlineData(JobStatus.Assigned, "Assign", "Cannot Assign job '{0}': it is Assigned; Assign is allowed only from Open.")]
-    [InlineData(JobStatus.Completed, "Post", "Cannot Post job '{0}': it is Completed; Post is allowed only from Draft.")]
-    [InlineData(JobStatus.Completed, "Assign", "Cannot Assign job '{0}': it is Completed; Assign is allowed only from Open.")]
-    [InlineData(JobStatus.Completed, "Complete", "Cannot Complete job '{0}': it is Completed; Complete is allowed only from Assigned.")]
-    [InlineData(JobStatus.Completed, "Cancel", "Cannot Cancel job '{0}': it is Completed; Cancel is allowed only from Open or Assigned.")]
-    [InlineData(JobStatus.Cancelled, "Post", "Cannot Post job '{0}': it is Cancelled; Post is allowed only from Draft.")]
-    [InlineData(JobStatus.Cancelled, "Assign", "Cannot Assign job '{0}': it is Cancelled; Assign is allowed only from Open.")]
-    [InlineData(JobStatus.Cancelled, "Complete", "Cannot Complete job '{0}': it is Cancelled; Complete is allowed only from Assigned.")]
-    [InlineData(JobStatus.Cancelled, "Cancel", "Cannot Cancel job '{0}': it is Cancelled; Cancel is allowed only from Open or Assigned.")]
-    public async Task Illegal_transitions_are_refused_naming_the_state_and_the_transition(JobStatus from, string transition, string message)
-    {
-        var (job, freelancerId) = await JobInStatusAsync(from);
-        var before = await job.Get();
-
-        Func<Task> attempt = transition switch
-        {
-            "Post" => () => job.Post(Samples.Draft()),
-            "Assign" => () => job.Assign(freelancerId),
-            "Complete" => () => job.Complete(),
-            "Cancel" => () => job.Cancel("changed my mind"),
-            _ => throw new ArgumentOutOfRangeException(nameof(transition), transition, null),
-        };
-        var error = await Should.ThrowAsync<InvalidOperationException>(attempt);
-
-        error.Message.ShouldBe(string.Format(System.Globalization.CultureInfo.InvariantCulture, message, job.GetPrimaryKeyString()));
-        if (before is null)
-        {
-            (await job.Get()).ShouldBeNull("a refused transition changes nothing");
-        }
-        else
-        {
-            (await job.Get()).ShouldBeSameJob(before);
-        }
+        cancelled.LastShiftCancellation.ShouldBe(new ShiftCancellation(ShiftParty.Client, null, "market closed by the city"));
     }
 
     [Fact]
-    public async Task Every_transition_is_stored_before_the_call_returns()
+    public async Task Only_the_hired_freelancer_may_cancel_the_shift_and_only_with_a_reason()
     {
-        var (job, freelancerId) = await AssignedJobAsync("job-stored");
-        var id = job.GetPrimaryKeyString();
+        var (job, hired) = await _market.JobInAsync(JobStatus.Filled);
+        var other = _market.NewKey("other");
 
-        var stored = (await cluster.ReadStoredAsync<JobState>("job", id, "job"))!;
+        (await Should.ThrowAsync<InvalidOperationException>(() => job.CancelShift(new ShiftCancellation(ShiftParty.Freelancer, other, "not me")))).Message
+            .ShouldBe($"Freelancer '{other}' cannot cancel the shift of job '{job.GetPrimaryKeyString()}': '{hired.GetPrimaryKeyString()}' is hired for it.");
+        (await Should.ThrowAsync<ArgumentException>(() => job.CancelShift(new ShiftCancellation(ShiftParty.Freelancer, null, "who?")))).Message
+            .ShouldStartWith("A freelancer cancelling a shift must give their freelancer key.");
+        (await Should.ThrowAsync<ArgumentException>(() => job.CancelShift(new ShiftCancellation(ShiftParty.Client, null, " ")))).Message
+            .ShouldBe("A cancellation reason is required.");
+        (await Should.ThrowAsync<ArgumentException>(() => job.Cancel(null!))).Message.ShouldBe("A cancellation reason is required.");
+        (await job.Get())!.Status.ShouldBe(JobStatus.Filled);
+    }
 
-        stored.Status.ShouldBe(JobStatus.Assigned);
-        stored.AssignedFreelancerId.ShouldBe(freelancerId);
-        stored.Title.ShouldBe("Build a booking API");
-        stored.HourlyWageMax.ShouldBe(60m);
-        (await job.Complete()).Status.ShouldBe(JobStatus.Completed);
-        (await cluster.ReadStoredAsync<JobState>("job", id, "job"))!.Status.ShouldBe(JobStatus.Completed);
+    [Fact]
+    public async Task Every_change_is_stored_before_the_call_returns_and_leaves_no_outbox_behind()
+    {
+        var (job, freelancer) = await _market.JobInAsync(JobStatus.Filled);
+        var key = job.GetPrimaryKeyString();
+
+        var stored = (await cluster.ReadStoredAsync<JobState>("job", key, "job"))!;
+
+        stored.Status.ShouldBe(JobStatus.Filled);
+        stored.HiredFreelancerKey.ShouldBe(freelancer.GetPrimaryKeyString());
+        stored.Outbox.ShouldBeEmpty("published notifications are cleared");
+        stored.PendingJobCreated.ShouldBeNull();
+        (await job.Start()).Status.ShouldBe(JobStatus.InProgress);
+        (await cluster.ReadStoredAsync<JobState>("job", key, "job"))!.Status.ShouldBe(JobStatus.InProgress);
     }
 
     [Fact]
     public async Task A_job_survives_deactivation_and_continues_from_its_stored_state()
     {
-        var (job, freelancerId) = await AssignedJobAsync("job-durable");
+        var (job, freelancer) = await _market.JobInAsync(JobStatus.InProgress);
         var before = (await job.Get())!;
 
         await cluster.DeactivateAsync(job);
 
         (await job.Get()).ShouldBeSameJob(before);
         (await job.Complete()).Status.ShouldBe(JobStatus.Completed);
-        (await cluster.Grains.GetGrain<IFreelancerGrain>(freelancerId).GetAssignedJobs()).ShouldBe([job.GetPrimaryKeyString()]);
+        (await freelancer.GetAssignedJobs()).ShouldBe([job.GetPrimaryKeyString()]);
     }
 
     [Fact]
-    public async Task A_failed_write_leaves_the_job_as_stored_and_the_assignment_can_be_retried()
+    public async Task A_failed_write_leaves_the_job_as_stored_and_the_hire_can_be_retried()
     {
-        var freelancerId = MarketplaceCluster.NewId("ada");
-        await cluster.Grains.GetGrain<IFreelancerGrain>(freelancerId).UpdateProfile(Samples.Profile());
-        var job = cluster.Grains.GetGrain<IJobGrain>(MarketplaceCluster.NewId("job-flaky"));
-        await job.Post(Samples.Draft());
+        var freelancer = await _market.NewFreelancerAsync();
+        var job = await _market.NewOpenJobAsync();
+        await freelancer.Apply(job.GetPrimaryKeyString(), "");
+        await job.MakeOffer(freelancer.GetPrimaryKeyString(), 20m);
 
         cluster.FailingStorage.FailWritesOf(job.GetGrainId());
         // Orleans wraps what the storage provider threw, naming the provider and the grain.
-        var error = await Should.ThrowAsync<OrleansException>(() => job.Assign(freelancerId));
+        var error = await Should.ThrowAsync<OrleansException>(() => freelancer.AcceptOffer(job.GetPrimaryKeyString()));
         error.InnerException.ShouldBeOfType<IOException>().Message.ShouldStartWith("storage is down");
         (await job.Get())!.Status.ShouldBe(JobStatus.Open, "the activation keeps the state that is still stored");
-        await Should.ThrowAsync<OrleansException>(() => job.Cancel("storage is flaky"));
-        (await job.Get())!.Status.ShouldBe(JobStatus.Open);
+        (await freelancer.GetAssignedJobs()).ShouldBeEmpty();
 
         cluster.FailingStorage.HealWritesOf(job.GetGrainId());
-        (await job.Assign(freelancerId)).Status.ShouldBe(JobStatus.Assigned);
-        (await cluster.Grains.GetGrain<IFreelancerGrain>(freelancerId).GetAssignedJobs())
-            .ShouldBe([job.GetPrimaryKeyString()], "the retried assignment is recorded once");
+        (await freelancer.AcceptOffer(job.GetPrimaryKeyString())).Status.ShouldBe(JobStatus.Filled);
+        (await freelancer.GetAssignedJobs()).ShouldBe([job.GetPrimaryKeyString()], "the retried hire is recorded once");
     }
 
-    private async Task<(IJobGrain Job, string FreelancerId)> AssignedJobAsync(string prefix)
+    [Fact]
+    public async Task Snapshots_do_not_share_lists_with_the_grain()
     {
-        var freelancerId = MarketplaceCluster.NewId("ada");
-        await cluster.Grains.GetGrain<IFreelancerGrain>(freelancerId).UpdateProfile(Samples.Profile());
-        var job = cluster.Grains.GetGrain<IJobGrain>(MarketplaceCluster.NewId(prefix));
-        await job.Post(Samples.Draft());
-        await job.Assign(freelancerId);
-        return (job, freelancerId);
-    }
+        var job = await _market.NewOpenJobAsync();
+        var published = (await job.Get())!;
 
-    private async Task<(IJobGrain Job, string FreelancerId)> JobInStatusAsync(JobStatus status)
-    {
-        var job = cluster.Grains.GetGrain<IJobGrain>(MarketplaceCluster.NewId("j"));
-        var freelancerId = MarketplaceCluster.NewId("ada");
-        await cluster.Grains.GetGrain<IFreelancerGrain>(freelancerId).UpdateProfile(Samples.Profile());
-        if (status == JobStatus.Draft)
+        if (published.RequiredSkills is string[] skills)
         {
-            return (job, freelancerId);
+            skills[0] = "COBOL";
         }
 
-        await job.Post(Samples.Draft());
-        switch (status)
-        {
-            case JobStatus.Assigned:
-                await job.Assign(freelancerId);
-                break;
-            case JobStatus.Completed:
-                await job.Assign(freelancerId);
-                await job.Complete();
-                break;
-            case JobStatus.Cancelled:
-                await job.Cancel("no longer needed");
-                break;
-        }
-
-        return (job, freelancerId);
+        (await job.Get())!.RequiredSkills.ShouldBe(["Barista", "Latte art"]);
     }
+
+    private static string Iso(DateTimeOffset value) => value.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
 }

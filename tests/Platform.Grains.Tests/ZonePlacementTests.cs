@@ -44,7 +44,7 @@ public sealed class ZonePlacementTests : IAsyncLifetime
         var hosts = new List<SiloAddress>();
         for (var i = 0; i < 400 && (i < 40 || hosts.Distinct().Count() < 2); i++)
         {
-            var job = grains.GetGrain<IJobGrain>($"zone-a-{i}");
+            var job = grains.GetGrain<IJobGrain>($"zones/a-{i}");
             await job.Get();
             hosts.Add(await management.GetActivationAddress(job) ?? throw new InvalidOperationException($"job {i} has no activation"));
             if (i >= 40)

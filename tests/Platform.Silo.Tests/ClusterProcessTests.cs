@@ -49,7 +49,10 @@ public sealed class ClusterProcessTests
         var grains = host.Services.GetRequiredService<IClusterClient>();
         for (var i = 0; i < 20; i++)
         {
-            (await grains.GetGrain<IJobGrain>($"pair-{i}").Post(new JobDraft($"Job {i}", "", ["C#"], 40m, 60m, "client-1"))).Status.ShouldBe(JobStatus.Open);
+            var job = grains.GetGrain<IJobGrain>($"acme/pair-{i}");
+            var shift = DateTimeOffset.UtcNow.AddDays(1);
+            await job.SaveDraft(new JobDraft($"Job {i}", "", ["C#"], [], shift, shift.AddHours(8), 0, 0, 10, 40m, 60m, "EUR", "client-1"));
+            (await job.Publish()).Status.ShouldBe(JobStatus.Open);
         }
 
         await host.StopAsync();

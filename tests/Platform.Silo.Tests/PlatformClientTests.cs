@@ -74,16 +74,24 @@ public sealed class PlatformClientTests
         try
         {
             var grains = host.Services.GetRequiredService<IClusterClient>();
-            await grains.GetGrain<IFreelancerGrain>("ada").UpdateProfile(new FreelancerProfileUpdate("Ada", ["C#"], [], 50m, 0, 0, IsAvailable: true));
-            var job = grains.GetGrain<IJobGrain>("client-job");
-            await job.Post(new JobDraft("Through the gateway", "", ["C#"], 40m, 60m, "client-1"));
+            var ada = grains.GetGrain<IFreelancerGrain>("acme/ada");
+            var shift = DateTimeOffset.UtcNow.AddDays(1);
+            await ada.UpdateProfile(new FreelancerProfileUpdate(
+                "Ada", "Developer", "", "ada@example.org", ["C#"], [], 50m, "EUR", 0, 0, [new AvailabilityWindow(shift.AddDays(-1), shift.AddDays(1))]));
+            var job = grains.GetGrain<IJobGrain>("acme/client-job");
+            await job.SaveDraft(new JobDraft("Through the gateway", "", ["C#"], [], shift, shift.AddHours(8), 0, 0, 10, 40m, 60m, "EUR", "client-1"));
+            await job.Publish();
+            await ada.Apply("acme/client-job", "");
+            await job.MakeOffer("acme/ada", 50m);
 
-            var assigned = await job.Assign("ada");
+            var assigned = await ada.AcceptOffer("acme/client-job");
 
-            assigned.Status.ShouldBe(JobStatus.Assigned);
-            (await grains.GetGrain<IFreelancerGrain>("ada").GetAssignedJobs()).ShouldBe(["client-job"]);
-            var refused = await Should.ThrowAsync<InvalidOperationException>(() => job.Complete().ContinueWith(_ => job.Assign("ada")).Unwrap());
-            refused.Message.ShouldBe("Cannot Assign job 'client-job': it is Completed; Assign is allowed only from Open.");
+            assigned.Status.ShouldBe(JobStatus.Filled);
+            (await ada.GetAssignedJobs()).ShouldBe(["acme/client-job"]);
+            await job.Start();
+            await job.Complete();
+            var refused = await Should.ThrowAsync<InvalidOperationException>(() => job.MakeOffer("acme/ada", 50m));
+            refused.Message.ShouldBe("Cannot MakeOffer job 'acme/client-job': it is Completed; MakeOffer is allowed only from Open.");
         }
         finally
         {

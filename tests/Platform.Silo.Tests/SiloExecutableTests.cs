@@ -48,6 +48,21 @@ public sealed class SiloExecutableTests
         result.Stdout.ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("Matching__Dimensions", "0", "Matching:Dimensions")]
+    [InlineData("Streams__Provider", "Kafka", "Streams:Provider")]
+    public async Task A_bad_configuration_section_exits_with_2_naming_the_key(string variable, string value, string key)
+    {
+        var result = await SiloProcess.RunAsync(["--smoke"], new Dictionary<string, string> { [variable] = value });
+
+        result.ExitCode.ShouldBe(2, result.Stderr);
+        var lines = result.Stderr.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        lines[^1].ShouldStartWith("Platform.Silo: bad configuration: ");
+        lines[^1].ShouldContain(key);
+        lines[^1].ShouldContain(value);
+        result.Stdout.ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task An_unreachable_database_fails_the_start_with_exit_code_1_and_one_clear_line()
     {
@@ -82,7 +97,7 @@ public sealed class SiloExecutableTests
             var job = AssignedSmokeJob(result);
             result.Stderr.ShouldContain($"PostgreSQL at 127.0.0.1:");
             result.Stderr.ShouldContain($"/{database.Name}.");
-            jobIds.Add(job.GetProperty("jobId").GetString()!);
+            jobIds.Add(job.GetProperty("jobKey").GetString()!);
         }
 
         jobIds.Distinct().Count().ShouldBe(2, "each smoke run posts a job of its own");
@@ -95,15 +110,14 @@ public sealed class SiloExecutableTests
         var lines = result.Stdout.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
         lines.Length.ShouldBe(1, $"stdout holds only the JSON line (logs go to stderr): {result.Stdout}");
         var job = JsonDocument.Parse(lines[0]).RootElement;
-        job.GetProperty("jobId").GetString().ShouldStartWith("smoke-");
-        job.GetProperty("jobId").GetString().ShouldNotBe("smoke-freelancer");
-        job.GetProperty("status").GetString().ShouldBe("Assigned");
-        job.GetProperty("assignedFreelancerId").GetString().ShouldBe("smoke-freelancer");
+        job.GetProperty("jobKey").GetString().ShouldStartWith("smoke/job-");
+        job.GetProperty("status").GetString().ShouldBe("Filled");
+        job.GetProperty("hiredFreelancerKey").GetString().ShouldBe("smoke/freelancer");
         job.GetProperty("title").GetString().ShouldBe("Smoke test job");
         job.GetProperty("requiredSkills").EnumerateArray().Select(skill => skill.GetString()).ShouldBe(["C#"]);
         job.GetProperty("hourlyWageMin").GetDecimal().ShouldBe(40m);
         job.GetProperty("hourlyWageMax").GetDecimal().ShouldBe(60m);
-        job.GetProperty("postedAt").GetDateTimeOffset().ShouldBeLessThanOrEqualTo(job.GetProperty("updatedAt").GetDateTimeOffset());
+        job.GetProperty("publishedAt").GetDateTimeOffset().ShouldBeLessThanOrEqualTo(job.GetProperty("updatedAt").GetDateTimeOffset());
         return job.Clone();
     }
 }

@@ -26,9 +26,15 @@ internal static class CallFailures
     private const string PlacementFoundNoSiloPrefix = "No active nodes are compatible with grain ";
 
     /// <summary>
+    /// Placement gave up because the request's time to live ran out while the target was being placed (a silo died,
+    /// the directory was moving): the request never reached an activation. Raised as a cancellation or a timeout.
+    /// </summary>
+    private const string ExpiredBeforePlacementPrefix = "Message expired before placement could complete for grain ";
+
+    /// <summary>
     /// True when Orleans refused or failed to deliver the request, so the callee cannot have run it: a plain rejection
     /// (forwarding exhausted, activation gone, silo stopping, send failed, no gateway), a gateway shedding load, a send
-    /// to a silo known to be dead, a placement that failed, a connection that could not be opened.
+    /// to a silo known to be dead, a placement that failed or ran out of time, a connection that could not be opened.
     /// </summary>
     public static bool ProvesNeverRan(Exception exception) => exception switch
     {
@@ -39,6 +45,7 @@ internal static class CallFailures
         ConnectionFailedException => true,
         OrleansException placement => placement.GetType() == typeof(OrleansException)
             && placement.Message.StartsWith(PlacementFoundNoSiloPrefix, StringComparison.Ordinal),
+        OperationCanceledException or TimeoutException => exception.Message.StartsWith(ExpiredBeforePlacementPrefix, StringComparison.Ordinal),
         _ => false,
     };
 

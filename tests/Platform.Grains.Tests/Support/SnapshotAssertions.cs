@@ -13,7 +13,18 @@ public static class SnapshotAssertions
     {
         actual.ShouldNotBeNull();
         actual.RequiredSkills.ShouldBe(expected.RequiredSkills);
-        (actual with { RequiredSkills = expected.RequiredSkills }).ShouldBe(expected);
+        actual.RequiredCertifications.ShouldBe(expected.RequiredCertifications);
+        actual.Applicants.ShouldBe(expected.Applicants);
+        actual.Candidates.ShouldBe(expected.Candidates);
+        actual.Offers.ShouldBe(expected.Offers);
+        (actual with
+        {
+            RequiredSkills = expected.RequiredSkills,
+            RequiredCertifications = expected.RequiredCertifications,
+            Applicants = expected.Applicants,
+            Candidates = expected.Candidates,
+            Offers = expected.Offers,
+        }).ShouldBe(expected);
     }
 
     public static void ShouldBeSameProfile(this FreelancerProfile? actual, FreelancerProfile expected)
@@ -21,6 +32,21 @@ public static class SnapshotAssertions
         actual.ShouldNotBeNull();
         actual.Skills.ShouldBe(expected.Skills);
         actual.Certifications.ShouldBe(expected.Certifications);
-        (actual with { Skills = expected.Skills, Certifications = expected.Certifications }).ShouldBe(expected);
+        actual.VerifiedCertifications.ShouldBe(expected.VerifiedCertifications);
+        actual.Availability.ShouldBe(expected.Availability);
+        (actual with
+        {
+            Skills = expected.Skills,
+            Certifications = expected.Certifications,
+            VerifiedCertifications = expected.VerifiedCertifications,
+            Availability = expected.Availability,
+        }).ShouldBe(expected);
+    }
+
+    public static void ShouldBeSameReceipt(this ErasureReceipt? actual, ErasureReceipt expected)
+    {
+        actual.ShouldNotBeNull();
+        actual.JobsPseudonymized.ShouldBe(expected.JobsPseudonymized);
+        (actual with { JobsPseudonymized = expected.JobsPseudonymized }).ShouldBe(expected);
     }
 }

@@ -4,9 +4,9 @@ using Platform.Grains.Freelancers;
 namespace Platform.Silo.Tests.Failures;
 
 /// <summary>
-/// Writers that keep assigning fresh job ids to freelancers (each assignment is written to PostgreSQL before it is
-/// acknowledged), remembering which ids were acknowledged and why calls failed, so the test can compare with what
-/// storage holds afterwards.
+/// Writers that keep linking fresh job keys to freelancers (IFreelancerGrain.NoteCandidacy; each link is written to
+/// PostgreSQL before it is acknowledged), remembering which keys were acknowledged and why calls failed, so the test can
+/// compare with what storage holds afterwards.
 /// </summary>
 internal sealed class AssignmentLoad
 {
@@ -26,10 +26,10 @@ internal sealed class AssignmentLoad
 
     public static async Task<AssignmentLoad> StartAsync(IGrainFactory grains, string prefix)
     {
-        var freelancers = Enumerable.Range(0, Freelancers).Select(i => grains.GetGrain<IFreelancerGrain>($"{prefix}-{i}")).ToArray();
+        var freelancers = Enumerable.Range(0, Freelancers).Select(i => grains.GetGrain<IFreelancerGrain>($"load/{prefix}-{i}")).ToArray();
         foreach (var freelancer in freelancers)
         {
-            await freelancer.UpdateProfile(new FreelancerProfileUpdate("Ada", ["C#"], [], 50m, 52.5, 13.4, IsAvailable: true));
+            await freelancer.UpdateProfile(new FreelancerProfileUpdate("Ada", "Developer", "", "ada@example.org", ["C#"], [], 50m, "EUR", 52.5, 13.4, []));
         }
 
         var load = new AssignmentLoad(freelancers);
@@ -52,7 +52,7 @@ internal sealed class AssignmentLoad
         var lost = new List<string>();
         foreach (var group in _acknowledged.GroupBy(entry => entry.Freelancer))
         {
-            var stored = (await _freelancers[group.Key].GetAssignedJobs()).ToHashSet();
+            var stored = (await _freelancers[group.Key].GetJobs()).ToHashSet();
             lost.AddRange(group.Select(entry => entry.Job).Where(job => !stored.Contains(job)));
         }
 
@@ -63,10 +63,10 @@ internal sealed class AssignmentLoad
     {
         for (var i = writer % Freelancers; !_stop.IsCancellationRequested; i = (i + Writers) % Freelancers)
         {
-            var job = $"job-{Guid.NewGuid():N}";
+            var job = $"load/job-{Guid.NewGuid():N}";
             try
             {
-                await _freelancers[i].AddAssignedJob(job);
+                await _freelancers[i].NoteCandidacy(job);
                 _acknowledged.Add((i, job));
                 Volatile.Write(ref _lastSuccessTicks[i], Environment.TickCount64);
             }

@@ -1,4 +1,4 @@
-namespace Platform.Grains;
+namespace Platform.Grains.Validation;
 
 /// <summary>Cleans the lists of short labels (skills, certifications) that profiles and jobs carry.</summary>
 internal static class TextList

@@ -1,0 +1,17 @@
+namespace Platform.PostgreSql.Matching;
+
+/// <summary>
+/// How the PostgreSQL index searches (<c>Matching:PostgreSql:*</c>; docs/matching.md gives the measured effect of each).
+/// The defaults are the values the <c>matching</c> benchmark tuned at 100,000 freelancers.
+/// </summary>
+public sealed class PostgreSqlMatchingOptions
+{
+    /// <summary><c>hnsw.ef_search</c>: candidates the HNSW walk keeps per step; higher is slower and more accurate.</summary>
+    public int EfSearch { get; set; } = 40;
+
+    /// <summary>
+    /// <c>hnsw.max_scan_tuples</c>: how many index tuples an iterative scan may visit before it gives up looking for rows
+    /// that pass the filters.
+    /// </summary>
+    public int MaxScanTuples { get; set; } = 20_000;
+}

@@ -1,0 +1,3 @@
+namespace Platform.Escrow.Tests;
+
+public sealed class MemoryEscrowTests(MemoryEscrowCluster fixture) : EscrowScenarios(fixture), IClassFixture<MemoryEscrowCluster>;

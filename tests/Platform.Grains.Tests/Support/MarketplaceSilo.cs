@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.Runtime.MembershipService.SiloMetadata;
+using Platform.Matching.Hosting;
+using Platform.Streams.Hosting;
+
+namespace Platform.Grains.Tests.Support;
+
+/// <summary>What every test silo of the marketplace gets, whatever its storage: what the platform's silo gets too.</summary>
+public static class MarketplaceSilo
+{
+    /// <summary>Memory streams and matching with the local embedding generator and the in-memory index, as embedded.</summary>
+    public static IConfiguration Configuration { get; } = new ConfigurationBuilder()
+        .AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Streams:Provider"] = "Memory",
+            ["Streams:Memory:Partitions"] = "2",
+            ["Matching:Dimensions"] = "256",
+        })
+        .Build();
+
+    /// <summary>
+    /// Zone metadata, the platform's streams and matching, the test clock as the grains' <see cref="TimeProvider"/> and the
+    /// notification inbox. Storage, PubSubStore and the journal are the caller's.
+    /// </summary>
+    public static ISiloBuilder AddMarketplace(this ISiloBuilder silo, FakeTimeProvider clock, NotificationInbox inbox)
+    {
+        silo.UseSiloMetadata(new Dictionary<string, string> { [ZonePlacement.MetadataKey] = "test" });
+        silo.AddPlatformStreams(Configuration.GetSection("Streams"));
+        silo.AddPlatformMatching(Configuration.GetSection("Matching"));
+        silo.Services.AddSingleton<TimeProvider>(clock);
+
+        // Every clock Orleans resolves by area keeps real time, the grain-timer area included: the stream pulling agents
+        // run on those timers and would never poll on a clock that only moves when a test says so.
+        silo.Services.AddKeyedSingleton<TimeProvider>(KeyedService.AnyKey, TimeProvider.System);
+        silo.Services.AddSingleton(inbox);
+        return silo;
+    }
+}
