@@ -13,5 +13,5 @@ public sealed class PostgreSqlMatchingOptions
     /// <c>hnsw.max_scan_tuples</c>: how many index tuples an iterative scan may visit before it gives up looking for rows
     /// that pass the filters.
     /// </summary>
-    public int MaxScanTuples { get; set; } = 20_000;
+    public int MaxScanTuples { get; set; } = 2_000;
 }
