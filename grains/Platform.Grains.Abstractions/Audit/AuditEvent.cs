@@ -8,4 +8,6 @@ namespace Platform.Grains.Audit;
 /// the trail by it. An audit event names people only by their pseudonymous key and never holds personal data.
 /// </summary>
 [JsonDerivedType(typeof(FreelancerErased), "audit.freelancer-erased")]
+[GenerateSerializer]
+[Alias("platform.audit.AuditEvent")]
 public abstract record AuditEvent;
