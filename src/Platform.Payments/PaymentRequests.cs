@@ -6,7 +6,37 @@ namespace Platform.Payments;
 /// <summary>The checks every provider applies to a request before sending it, so that all refuse the same requests.</summary>
 internal static class PaymentRequests
 {
-    public static void Check(PaymentStep step, string idempotencyKey, string reference, long amount)
+    public static void Check(AuthorizePaymentRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Check(PaymentStep.Authorize, request.IdempotencyKey, request.Reference, request.Amount);
+        CheckCurrency(PaymentStep.Authorize, request.IdempotencyKey, request.Currency);
+        CheckId(PaymentStep.Authorize, request.IdempotencyKey, request.PaymentMethodId, "payment method id");
+    }
+
+    public static void Check(CapturePaymentRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Check(PaymentStep.Capture, request.IdempotencyKey, request.Reference, request.Amount);
+        CheckId(PaymentStep.Capture, request.IdempotencyKey, request.PaymentIntentId, "payment intent id");
+    }
+
+    public static void Check(TransferFundsRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Check(PaymentStep.Transfer, request.IdempotencyKey, request.Reference, request.Amount);
+        CheckCurrency(PaymentStep.Transfer, request.IdempotencyKey, request.Currency);
+        CheckId(PaymentStep.Transfer, request.IdempotencyKey, request.DestinationAccountId, "destination account id");
+    }
+
+    public static void Check(RefundPaymentRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        Check(PaymentStep.Refund, request.IdempotencyKey, request.Reference, request.Amount);
+        CheckId(PaymentStep.Refund, request.IdempotencyKey, request.PaymentIntentId, "payment intent id");
+    }
+
+    private static void Check(PaymentStep step, string idempotencyKey, string reference, long amount)
     {
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > PaymentIdempotencyKeys.MaxLength)
         {
@@ -26,7 +56,7 @@ internal static class PaymentRequests
         }
     }
 
-    public static void CheckCurrency(PaymentStep step, string idempotencyKey, string currency)
+    private static void CheckCurrency(PaymentStep step, string idempotencyKey, string currency)
     {
         if (currency is not { Length: 3 } || !currency.All(char.IsAsciiLetterLower))
         {
@@ -35,7 +65,7 @@ internal static class PaymentRequests
         }
     }
 
-    public static void CheckId(PaymentStep step, string idempotencyKey, string value, string name)
+    private static void CheckId(PaymentStep step, string idempotencyKey, string value, string name)
     {
         if (string.IsNullOrWhiteSpace(value))
         {

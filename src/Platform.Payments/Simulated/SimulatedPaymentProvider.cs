@@ -21,35 +21,25 @@ internal sealed partial class SimulatedPaymentProvider(
 {
     public Task<PaymentAuthorization> AuthorizeAsync(AuthorizePaymentRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        PaymentRequests.Check(PaymentStep.Authorize, request.IdempotencyKey, request.Reference, request.Amount);
-        PaymentRequests.CheckCurrency(PaymentStep.Authorize, request.IdempotencyKey, request.Currency);
-        PaymentRequests.CheckId(PaymentStep.Authorize, request.IdempotencyKey, request.PaymentMethodId, "payment method id");
+        PaymentRequests.Check(request);
         return SendAsync(PaymentStep.Authorize, request.IdempotencyKey, request.Reference, processor => processor.Authorize(request));
     }
 
     public Task<PaymentCapture> CaptureAsync(CapturePaymentRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        PaymentRequests.Check(PaymentStep.Capture, request.IdempotencyKey, request.Reference, request.Amount);
-        PaymentRequests.CheckId(PaymentStep.Capture, request.IdempotencyKey, request.PaymentIntentId, "payment intent id");
+        PaymentRequests.Check(request);
         return SendAsync(PaymentStep.Capture, request.IdempotencyKey, request.Reference, processor => processor.Capture(request));
     }
 
     public Task<FundsTransfer> TransferAsync(TransferFundsRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        PaymentRequests.Check(PaymentStep.Transfer, request.IdempotencyKey, request.Reference, request.Amount);
-        PaymentRequests.CheckCurrency(PaymentStep.Transfer, request.IdempotencyKey, request.Currency);
-        PaymentRequests.CheckId(PaymentStep.Transfer, request.IdempotencyKey, request.DestinationAccountId, "destination account id");
+        PaymentRequests.Check(request);
         return SendAsync(PaymentStep.Transfer, request.IdempotencyKey, request.Reference, processor => processor.Transfer(request));
     }
 
     public Task<PaymentRefund> RefundAsync(RefundPaymentRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        PaymentRequests.Check(PaymentStep.Refund, request.IdempotencyKey, request.Reference, request.Amount);
-        PaymentRequests.CheckId(PaymentStep.Refund, request.IdempotencyKey, request.PaymentIntentId, "payment intent id");
+        PaymentRequests.Check(request);
         return SendAsync(PaymentStep.Refund, request.IdempotencyKey, request.Reference, processor => processor.Refund(request));
     }
 

@@ -46,10 +46,7 @@ internal sealed partial class StripePaymentProvider : IPaymentProvider, IDisposa
 
     public async Task<PaymentAuthorization> AuthorizeAsync(AuthorizePaymentRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        PaymentRequests.Check(PaymentStep.Authorize, request.IdempotencyKey, request.Reference, request.Amount);
-        PaymentRequests.CheckCurrency(PaymentStep.Authorize, request.IdempotencyKey, request.Currency);
-        PaymentRequests.CheckId(PaymentStep.Authorize, request.IdempotencyKey, request.PaymentMethodId, "payment method id");
+        PaymentRequests.Check(request);
         var intent = await CallAsync(PaymentStep.Authorize, request.IdempotencyKey, cancellationToken, (options, token) => _intents.CreateAsync(
             new PaymentIntentCreateOptions
             {
@@ -75,9 +72,7 @@ internal sealed partial class StripePaymentProvider : IPaymentProvider, IDisposa
 
     public async Task<PaymentCapture> CaptureAsync(CapturePaymentRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        PaymentRequests.Check(PaymentStep.Capture, request.IdempotencyKey, request.Reference, request.Amount);
-        PaymentRequests.CheckId(PaymentStep.Capture, request.IdempotencyKey, request.PaymentIntentId, "payment intent id");
+        PaymentRequests.Check(request);
         var intent = await CallAsync(PaymentStep.Capture, request.IdempotencyKey, cancellationToken, (options, token) => _intents.CaptureAsync(
             request.PaymentIntentId,
             new PaymentIntentCaptureOptions { AmountToCapture = request.Amount },
@@ -88,10 +83,7 @@ internal sealed partial class StripePaymentProvider : IPaymentProvider, IDisposa
 
     public async Task<FundsTransfer> TransferAsync(TransferFundsRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        PaymentRequests.Check(PaymentStep.Transfer, request.IdempotencyKey, request.Reference, request.Amount);
-        PaymentRequests.CheckCurrency(PaymentStep.Transfer, request.IdempotencyKey, request.Currency);
-        PaymentRequests.CheckId(PaymentStep.Transfer, request.IdempotencyKey, request.DestinationAccountId, "destination account id");
+        PaymentRequests.Check(request);
         var transfer = await CallAsync(PaymentStep.Transfer, request.IdempotencyKey, cancellationToken, (options, token) => _transfers.CreateAsync(
             new TransferCreateOptions
             {
@@ -108,9 +100,7 @@ internal sealed partial class StripePaymentProvider : IPaymentProvider, IDisposa
 
     public async Task<PaymentRefund> RefundAsync(RefundPaymentRequest request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        PaymentRequests.Check(PaymentStep.Refund, request.IdempotencyKey, request.Reference, request.Amount);
-        PaymentRequests.CheckId(PaymentStep.Refund, request.IdempotencyKey, request.PaymentIntentId, "payment intent id");
+        PaymentRequests.Check(request);
         var refund = await CallAsync(PaymentStep.Refund, request.IdempotencyKey, cancellationToken, (options, token) => _refunds.CreateAsync(
             new RefundCreateOptions
             {
