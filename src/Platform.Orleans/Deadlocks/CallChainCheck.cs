@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Logging;
 using Orleans.CodeGeneration;
+using Orleans.Serialization.Invocation;
 
 namespace Platform.Orleans.Deadlocks;
 
 /// <summary>
-/// The outgoing half of deadlock detection, run by <see cref="Hosting.PlatformOutgoingCallFilter"/>: refuses, before it is
+/// The outgoing half of deadlock detection, run by <see cref="Hosting.PlatformCallPipeline"/>: refuses, before it is
 /// sent, a call to a grain whose turn is waiting further up the call chain and which Orleans would not let in (the call
 /// could only wait for its response timeout), and otherwise says which chain the callee must receive. Every call passes
 /// here, so the common case only reads and walks the chain, and allocates nothing.
@@ -15,21 +16,21 @@ internal sealed class CallChainCheck(
     ILogger<CallChainCheck> logger)
 {
     /// <summary>The chain the callee must receive, or null when it starts one of its own; throws <see cref="DeadlockException"/>.</summary>
-    public CallChain? ChainToSend(IOutgoingGrainCallContext context)
+    /// <param name="source">The activation whose turn makes the call; null on clients.</param>
+    public CallChain? ChainToSend(IGrainContext? source, GrainId target, IInvokable request)
     {
-        if (CallChainTurns.OfCallingTurn(context) is not { } chain)
+        if (CallChainTurns.OfCallingTurn(source) is not { } chain)
         {
             return null;
         }
 
-        var options = context.Request is IRequest request ? request.Options : InvokeMethodOptions.None;
+        var options = request is IRequest described ? described.Options : InvokeMethodOptions.None;
         if ((options & InvokeMethodOptions.OneWay) != 0)
         {
             // Nobody waits for a one-way call, so its callee starts a chain of its own.
             return null;
         }
 
-        var target = context.TargetId;
         var reentrancyId = RequestContext.ReentrancyId;
         // The outermost waiting turn is the one the message names: the whole cycle hangs on it.
         CallChain? waiting = null;
@@ -43,12 +44,12 @@ internal sealed class CallChainCheck(
 
         if (waiting is not null)
         {
-            throw Refuse(context, chain, waiting);
+            throw Refuse(target, request, chain, waiting);
         }
 
         // A turn inside RequestContext.AllowCallChainReentrancy() lets calls of that section back in: record it on the
         // turn's hop for the calls that may come back.
-        if (reentrancyId != Guid.Empty && chain.ReentrancyId != reentrancyId && context.SourceId is { } source && chain.Grain.Equals(source))
+        if (reentrancyId != Guid.Empty && chain.ReentrancyId != reentrancyId && source is not null && chain.Grain.Equals(source.GrainId))
         {
             return chain.WithReentrancyId(reentrancyId);
         }
@@ -77,15 +78,15 @@ internal sealed class CallChainCheck(
         return targets.BlocksWhileBusy(targetType);
     }
 
-    private DeadlockException Refuse(IOutgoingGrainCallContext context, CallChain chain, CallChain waiting)
+    private DeadlockException Refuse(GrainId target, IInvokable request, CallChain chain, CallChain waiting)
     {
         var hops = chain.Describe();
-        hops.Add($"{context.TargetId} {MethodNames.Of(context.InterfaceMethod)}");
+        hops.Add($"{target} {MethodNames.Of(request.GetMethod())}");
         var path = string.Join(" -> ", hops);
-        instruments.OnDeadlock(context.TargetId.Type);
+        instruments.OnDeadlock(target.Type);
         DeadlockLog.Refused(logger, path);
         return new DeadlockException(
-            $"Deadlock: {path}. {context.TargetId} is not reentrant and is still running {waiting.Method}, which waits for this call. " +
+            $"Deadlock: {path}. {target} is not reentrant and is still running {waiting.Method}, which waits for this call. " +
             "Mark the grain class [Reentrant] or the method [AlwaysInterleave], use RequestContext.AllowCallChainReentrancy(), or break the cycle.",
             [.. hops]);
     }

@@ -61,11 +61,11 @@ internal sealed class CallChainTurns(TargetConcurrency targets, CallChainHandoff
     }
 
     /// <summary>The chain of the turn that makes a call: its own if it runs beside others, else its activation's.</summary>
-    public static CallChain? OfCallingTurn(IOutgoingGrainCallContext context) =>
+    public static CallChain? OfCallingTurn(IGrainContext? source) =>
         CallChainDetection.Current.Value switch
         {
             { } own => ReferenceEquals(own, CallChain.Detached) ? null : own,
-            null => context.SourceContext?.GetComponent<CallChainSlot>()?.Current,
+            null => source?.GetComponent<CallChainSlot>()?.Current,
         };
 
     private static void ClearAsyncLocal()

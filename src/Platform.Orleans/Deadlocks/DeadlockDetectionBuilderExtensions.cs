@@ -13,7 +13,7 @@ public static class DeadlockDetectionBuilderExtensions
     /// </summary>
     public static ISiloBuilder AddPlatformDeadlockDetection(this ISiloBuilder builder)
     {
-        if (AddServices(builder.Services))
+        if (AddServices(builder.Services, callersAreGrains: true))
         {
             builder.Services.AddSingleton<CallChainHandoff>();
         }
@@ -27,11 +27,11 @@ public static class DeadlockDetectionBuilderExtensions
     /// </summary>
     public static IClientBuilder AddPlatformDeadlockDetection(this IClientBuilder builder)
     {
-        AddServices(builder.Services);
+        AddServices(builder.Services, callersAreGrains: false);
         return builder;
     }
 
-    private static bool AddServices(IServiceCollection services)
+    private static bool AddServices(IServiceCollection services, bool callersAreGrains)
     {
         if (services.Any(service => service.ServiceType == typeof(TargetConcurrency)))
         {
@@ -44,7 +44,7 @@ public static class DeadlockDetectionBuilderExtensions
         services.AddSingleton<CallChainTurns>();
         services.AddSingleton<CallChainCheck>();
         PlatformCallFilters.AddIncomingFilter(services);
-        PlatformCallFilters.AddOutgoingFilter(services);
+        PlatformCallFilters.AddOutgoingStage(services, callersAreGrains);
         return true;
     }
 }

@@ -17,6 +17,7 @@ public static class PlatformExtensionsBuilderExtensions
         .AddPlatformRebalancing();
 
     public static IClientBuilder AddPlatformExtensions(this IClientBuilder builder) => builder
+        .AddPlatformGrainCallTracing()
         .AddPlatformDeadlockDetection()
         .AddPlatformCallRetry()
         .UsePlatformFailureDetection();

@@ -13,8 +13,8 @@ internal static class CallDeadline
     private static readonly TimeSpan ClockTolerance = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
-    /// Stamps the calls made from here on with <paramref name="deadline"/>. Called inside a call filter stage, whose
-    /// execution context Orleans restores when the stage returns, so the stamp reaches that call's messages only.
+    /// Stamps the calls made from here on with <paramref name="deadline"/>. Called inside the platform's async call stage,
+    /// whose execution context ends when it returns, so the stamp reaches that call's messages only.
     /// </summary>
     public static void Stamp(DateTime deadline) => RequestContext.Set(Key, deadline.Ticks);
 

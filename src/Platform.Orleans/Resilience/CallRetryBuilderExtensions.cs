@@ -19,7 +19,7 @@ public static class CallRetryBuilderExtensions
             services.GetRequiredService<IOptions<SiloMessagingOptions>>().Value.ResponseTimeout,
             stampDeadlines: false,
             services.GetRequiredService<ILogger<CallRetryPolicy>>()));
-        PlatformCallFilters.AddOutgoingFilter(builder.Services);
+        PlatformCallFilters.AddOutgoingStage(builder.Services, callersAreGrains: true);
         builder.Services.Configure<SiloMessagingOptions>(GracefulLeaveOptions.Apply);
         builder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, GracefulLeaveParticipant>();
         return builder;
@@ -31,7 +31,7 @@ public static class CallRetryBuilderExtensions
             services.GetRequiredService<IOptions<ClientMessagingOptions>>().Value.ResponseTimeout,
             stampDeadlines: true,
             services.GetRequiredService<ILogger<CallRetryPolicy>>()));
-        PlatformCallFilters.AddOutgoingFilter(builder.Services);
+        PlatformCallFilters.AddOutgoingStage(builder.Services, callersAreGrains: false);
         return builder;
     }
 }

@@ -7,16 +7,15 @@ using Orleans.Serialization.Invocation;
 namespace Platform.Orleans.Resilience;
 
 /// <summary>
-/// When <see cref="Hosting.PlatformOutgoingCallFilter"/> re-sends a grain call that Orleans rejected or could not deliver:
+/// When <see cref="Hosting.PlatformCallPipeline"/> re-sends a grain call that Orleans rejected or could not deliver:
 /// until the call's deadline (its response timeout, at least <see cref="ShortestRetryWindow"/>, from the first attempt),
 /// with a short growing pause in between so the cluster can settle (a silo leaving, a directory entry moving). A call that
 /// may have run is re-sent only when its method is marked <see cref="IdempotentAttribute"/>. Calls to Orleans' own
 /// interfaces are left alone: the runtime retries those itself. Rules and evidence: docs/decisions/0005.
 /// </summary>
 /// <remarks>
-/// The filter re-sends by calling <see cref="IOutgoingGrainCallContext.Invoke"/> again: Orleans' OutgoingCallInvoker steps
-/// back to the filter's stage when an invocation returns, so a second call runs the rest of the chain and sends a new
-/// message. A call rejected before delivery was never invoked, so its request object is intact; an idempotent call may
+/// The pipeline re-sends by handing the same request to Orleans' grain reference runtime again, which runs any outgoing
+/// filters and sends a new message. A call rejected before delivery was never invoked, so its request object is intact; an idempotent call may
 /// have run in this process, where Orleans clears the request's arguments after the invocation, so they are put back first.
 /// </remarks>
 /// <param name="stampDeadlines">
@@ -35,14 +34,17 @@ internal sealed partial class CallRetryPolicy(TimeSpan defaultResponseTimeout, b
 
     private readonly ConcurrentDictionary<MethodInfo, RetryRule> _rules = new();
 
-    public RetryRule RuleFor(IOutgoingGrainCallContext context) => _rules.GetOrAdd(context.InterfaceMethod, RuleFor);
+    public RetryRule RuleFor(IInvokable request) => _rules.GetOrAdd(request.GetMethod(), RuleFor);
 
-    /// <summary>Before each attempt: on clients, stamps the attempt's deadline into the request context it is sent with.</summary>
-    public void StampAttempt(IOutgoingGrainCallContext context)
+    /// <summary>
+    /// Before each attempt: on clients, stamps the attempt's deadline into the request context it is sent with. Call it
+    /// inside an async method, whose execution context ends with it, so the stamp reaches this call's messages only.
+    /// </summary>
+    public void StampAttempt(IInvokable request)
     {
         if (stampDeadlines)
         {
-            CallDeadline.Stamp(DateTime.UtcNow + ResponseTimeout(context));
+            CallDeadline.Stamp(DateTime.UtcNow + ResponseTimeout(request));
         }
     }
 
@@ -57,18 +59,18 @@ internal sealed partial class CallRetryPolicy(TimeSpan defaultResponseTimeout, b
     /// The pause before the next attempt after <paramref name="attempt"/> failed, or null when the call's deadline leaves no
     /// time for another (the call then fails with <paramref name="failure"/>).
     /// </summary>
-    public TimeSpan? PauseBeforeNextAttempt(IOutgoingGrainCallContext context, long firstAttemptTimestamp, int attempt, Exception failure)
+    public TimeSpan? PauseBeforeNextAttempt(IInvokable request, GrainId target, long firstAttemptTimestamp, int attempt, Exception failure)
     {
-        var responseTimeout = ResponseTimeout(context);
+        var responseTimeout = ResponseTimeout(request);
         var deadline = responseTimeout > ShortestRetryWindow ? responseTimeout : ShortestRetryWindow;
         var pause = TimeSpan.FromTicks(Math.Min(LongestPause.Ticks, FirstPause.Ticks << Math.Min(attempt - 1, 10)));
         if (Stopwatch.GetElapsedTime(firstAttemptTimestamp) + pause >= deadline)
         {
-            LogGivingUp(logger, context.InterfaceName, context.MethodName, context.TargetId, attempt, failure);
+            LogGivingUp(logger, request.GetInterfaceName(), request.GetMethodName(), target, attempt, failure);
             return null;
         }
 
-        LogRetrying(logger, context.InterfaceName, context.MethodName, context.TargetId, attempt, failure.GetType().Name, failure.Message);
+        LogRetrying(logger, request.GetInterfaceName(), request.GetMethodName(), target, attempt, failure.GetType().Name, failure.Message);
         return pause;
     }
 
@@ -91,8 +93,8 @@ internal sealed partial class CallRetryPolicy(TimeSpan defaultResponseTimeout, b
         }
     }
 
-    private TimeSpan ResponseTimeout(IOutgoingGrainCallContext context) =>
-        context.Request.GetDefaultResponseTimeout() ?? defaultResponseTimeout;
+    private TimeSpan ResponseTimeout(IInvokable request) =>
+        request.GetDefaultResponseTimeout() ?? defaultResponseTimeout;
 
     private static RetryRule RuleFor(MethodInfo method)
     {

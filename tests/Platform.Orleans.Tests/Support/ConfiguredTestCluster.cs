@@ -10,7 +10,12 @@ public abstract class ConfiguredTestCluster(short silos) : IAsyncLifetime
 {
     private InProcessTestCluster? _cluster;
 
-    public IGrainFactory Grains => (_cluster ?? throw new InvalidOperationException("Not started.")).Client;
+    public IGrainFactory Grains => Started.Client;
+
+    /// <summary>The services of the silo at <paramref name="index"/>, in start order.</summary>
+    public IServiceProvider SiloServices(int index) => ((InProcessSiloHandle)Started.Silos[index]).ServiceProvider;
+
+    private InProcessTestCluster Started => _cluster ?? throw new InvalidOperationException("Not started.");
 
     public async Task InitializeAsync()
     {

@@ -49,7 +49,7 @@ public sealed class GrainMethodMetricsTests(MetricsCluster cluster) : IClassFixt
     }
 
     [Fact]
-    public async Task Orleans_activity_propagation_is_switched_on()
+    public async Task Grain_call_spans_are_switched_on()
     {
         using var listener = new ActivityListener
         {
@@ -60,7 +60,7 @@ public sealed class GrainMethodMetricsTests(MetricsCluster cluster) : IClassFixt
 
         var name = await cluster.Grains.GetGrain<IMeasuredGrain>("traced").CurrentActivityName();
 
-        name.ShouldNotBeNull("the grain method runs inside the server span Orleans' activity propagation opens");
+        name.ShouldNotBeNull("the grain method runs inside the server span of its call");
     }
 
     private static MeterListener Listen<T>(string instrumentName, Action<T, ReadOnlySpan<KeyValuePair<string, object?>>> onMeasurement)
