@@ -59,6 +59,7 @@ internal static class SiloHostBuilderExtensions
             silo.AddPlatformStreams(configuration.GetSection("Streams"));
             silo.AddPlatformMatching(configuration.GetSection("Matching"));
             silo.AddPlatformEscrow(builder.Configuration.GetSection("Payments"));
+            silo.AddPlatformAlerts();
 
             // Post-configured so that what the user gave wins over Orleans' and the platform's defaults alike.
             silo.Services.PostConfigure<ClusterMembershipOptions>(settings.Apply);

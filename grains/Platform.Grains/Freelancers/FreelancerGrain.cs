@@ -1,3 +1,4 @@
+using Platform.Grains.Storage;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -117,7 +118,7 @@ internal sealed class FreelancerGrain(
         var hired = await grain.AcceptOffer(Key.ToString());
         if (!state.State.HiredJobKeys.Contains(job))
         {
-            await Save(state.State with { HiredJobKeys = state.State.HiredJobKeys.Append(job).ToArray() });
+            await state.SaveOrKeepAsync(state.State with { HiredJobKeys = state.State.HiredJobKeys.Append(job).ToArray() });
         }
 
         return hired;
@@ -167,7 +168,7 @@ internal sealed class FreelancerGrain(
 
         var ratings = state.State.Ratings.Append(new JobRating(job, stars, time.GetUtcNow())).ToArray();
         var rated = profile with { RatingCount = ratings.Length, RatingAverage = ratings.Average(rating => rating.Stars) };
-        await Save(state.State with { Profile = rated, Ratings = ratings });
+        await state.SaveOrKeepAsync(state.State with { Profile = rated, Ratings = ratings });
         return Copy(rated);
     }
 
@@ -199,7 +200,7 @@ internal sealed class FreelancerGrain(
             // Written first and alone: from here on the stored row holds no personal data, whatever fails later. The jobs
             // to visit are kept in the tombstone so that a retry after a failure still finds them.
             tombstone = new FreelancerTombstone(time.GetUtcNow(), state.State.JobKeys.Union(state.State.HiredJobKeys).ToArray(), Receipt: null);
-            await Save(new FreelancerState { Tombstone = tombstone });
+            await state.SaveOrKeepAsync(new FreelancerState { Tombstone = tombstone });
         }
 
         var indexRowRemoved = await matchIndex.RemoveAsync(Key.TenantId, Key.Id);
@@ -224,7 +225,7 @@ internal sealed class FreelancerGrain(
             time.GetUtcNow()));
 
         var receipt = new ErasureReceipt(freelancer, tombstone.ErasedAt, jobs, indexRowRemoved, auditStream, auditVersion);
-        await Save(new FreelancerState { Tombstone = tombstone with { JobKeys = [], Receipt = receipt } });
+        await state.SaveOrKeepAsync(new FreelancerState { Tombstone = tombstone with { JobKeys = [], Receipt = receipt } });
         GrainLog.FreelancerErased(logger, freelancer, jobs.Length, indexRowRemoved, auditVersion);
         return receipt;
     }
@@ -276,7 +277,7 @@ internal sealed class FreelancerGrain(
     {
         if (!state.State.JobKeys.Contains(jobKey))
         {
-            await Save(state.State with { JobKeys = state.State.JobKeys.Append(jobKey).ToArray() });
+            await state.SaveOrKeepAsync(state.State with { JobKeys = state.State.JobKeys.Append(jobKey).ToArray() });
         }
     }
 
@@ -300,7 +301,7 @@ internal sealed class FreelancerGrain(
             profile.Longitude,
             profile.Availability.ToArray());
         var embedding = await embeddings.GenerateVectorAsync(document.ProfileText);
-        await Save(next);
+        await state.SaveOrKeepAsync(next);
         await matchIndex.UpsertAsync(document, embedding);
     }
 
@@ -311,22 +312,6 @@ internal sealed class FreelancerGrain(
         profile.Description,
         $"Skills: {string.Join(", ", profile.Skills)}",
         $"Certifications: {string.Join(", ", profile.VerifiedCertifications)}");
-
-    /// <summary>Replaces the state only once storage has accepted it; see JobGrain.Save.</summary>
-    private async Task Save(FreelancerState next)
-    {
-        var previous = state.State;
-        state.State = next;
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            state.State = previous;
-            throw;
-        }
-    }
 
     // The records are [Immutable] and pass by reference within a silo; copies keep callers out of the stored lists.
     private static FreelancerProfile Copy(FreelancerProfile profile) => profile with

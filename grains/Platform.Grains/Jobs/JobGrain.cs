@@ -1,3 +1,4 @@
+using Platform.Grains.Storage;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime.Placement.Filtering;
 using Orleans.Storage;
@@ -407,7 +408,7 @@ internal sealed class JobGrain([PersistentState("job")] IPersistentState<JobStat
     private async Task<JobSnapshot> Commit(JobState next, DateTimeOffset now, IReadOnlyList<Notification> notifications, JobCreated? created = null)
     {
         var current = state.State;
-        await Save(next with
+        await state.SaveOrKeepAsync(next with
         {
             Revision = current.Revision + 1,
             UpdatedAt = now,
@@ -447,30 +448,11 @@ internal sealed class JobGrain([PersistentState("job")] IPersistentState<JobStat
 
         try
         {
-            await Save(state.State with { Outbox = [], PendingJobCreated = null });
+            await state.SaveOrKeepAsync(state.State with { Outbox = [], PendingJobCreated = null });
         }
         catch (Exception error)
         {
             GrainLog.OutboxClearFailed(logger, JobKey, error);
-        }
-    }
-
-    /// <summary>
-    /// Makes <paramref name="next"/> the job's state once storage has accepted it. If the write fails the activation
-    /// keeps the state that is still stored, so a retry starts from the truth and not from a change that never happened.
-    /// </summary>
-    private async Task Save(JobState next)
-    {
-        var previous = state.State;
-        state.State = next;
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            state.State = previous;
-            throw;
         }
     }
 

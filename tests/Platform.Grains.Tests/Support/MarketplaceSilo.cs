@@ -22,7 +22,7 @@ public static class MarketplaceSilo
 
     /// <summary>
     /// Zone metadata, the platform's streams and matching, the test clock as the grains' <see cref="TimeProvider"/> and the
-    /// notification inbox. Storage, PubSubStore and the journal are the caller's.
+    /// notification inbox, the alerts' embedded push outbox. Storage, PubSubStore and the journal are the caller's.
     /// </summary>
     public static ISiloBuilder AddMarketplace(this ISiloBuilder silo, FakeTimeProvider clock, NotificationInbox inbox)
     {
@@ -35,6 +35,7 @@ public static class MarketplaceSilo
         // run on those timers and would never poll on a clock that only moves when a test says so.
         silo.Services.AddKeyedSingleton<TimeProvider>(KeyedService.AnyKey, TimeProvider.System);
         silo.Services.AddSingleton(inbox);
+        silo.AddPlatformAlerts();
         return silo;
     }
 }

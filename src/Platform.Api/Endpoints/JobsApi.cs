@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Platform.Api.Endpoints.Requests;
+using Platform.Api.Idempotency;
+using Platform.Api.Security;
+using Platform.Grains.Jobs;
+
+namespace Platform.Api.Endpoints;
+
+/// <summary>Posting jobs, reading them and their matches. Another client's job is a 404, never a 403: its id says nothing.</summary>
+public static class JobsApi
+{
+    public static RouteGroupBuilder MapJobsApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/jobs").WithTags("Jobs");
+        group.MapPost("/", PostJob).RequireAuthorization(Roles.Client).AddEndpointFilter<IdempotencyFilter>();
+        group.MapGet("/{jobId}", GetJob);
+        group.MapPost("/{jobId}/publish", Publish).RequireAuthorization(Roles.Client);
+        group.MapGet("/{jobId}/matches", GetMatches).RequireAuthorization(Roles.Client);
+        return group;
+    }
+
+    private static async Task<Created<JobSnapshot>> PostJob(JobRequest request, Caller caller, IGrainFactory grains)
+    {
+        var jobId = $"job-{Guid.NewGuid():N}";
+        var job = grains.GetGrain<IJobGrain>(caller.KeyOf(jobId));
+        var snapshot = await job.SaveDraft(new JobDraft(
+            request.Title, request.Description, request.RequiredSkills, request.RequiredCertifications ?? [], request.ShiftStart, request.ShiftEnd,
+            request.Latitude, request.Longitude, request.RadiusKm, request.HourlyWageMin, request.HourlyWageMax, request.Currency, caller.UserId));
+        if (request.Publish)
+        {
+            snapshot = await job.Publish();
+        }
+
+        return TypedResults.Created($"/api/jobs/{jobId}", snapshot);
+    }
+
+    private static async Task<Results<Ok<JobSnapshot>, Ok<PublicJob>, NotFound>> GetJob(string jobId, Caller caller, IGrainFactory grains)
+    {
+        var job = await grains.GetGrain<IJobGrain>(caller.KeyOf(jobId)).Get();
+        if (job is null || !JobAccess.MaySee(caller, job))
+        {
+            return TypedResults.NotFound();
+        }
+
+        return JobAccess.Owns(caller, job) ? TypedResults.Ok(job) : TypedResults.Ok(PublicJob.Of(job));
+    }
+
+    private static async Task<Results<Ok<JobSnapshot>, NotFound>> Publish(string jobId, Caller caller, IGrainFactory grains)
+    {
+        var job = grains.GetGrain<IJobGrain>(caller.KeyOf(jobId));
+        if (await job.Get() is not { } snapshot || !JobAccess.Owns(caller, snapshot))
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Ok(await job.Publish());
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<JobCandidate>>, NotFound>> GetMatches(string jobId, Caller caller, IGrainFactory grains)
+    {
+        var job = await grains.GetGrain<IJobGrain>(caller.KeyOf(jobId)).Get();
+        return job is not null && JobAccess.Owns(caller, job) ? TypedResults.Ok(job.Candidates) : TypedResults.NotFound();
+    }
+}

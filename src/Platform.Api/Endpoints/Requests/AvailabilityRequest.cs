@@ -1,0 +1,3 @@
+namespace Platform.Api.Endpoints.Requests;
+
+public sealed record AvailabilityRequest(DateTimeOffset Start, DateTimeOffset End);

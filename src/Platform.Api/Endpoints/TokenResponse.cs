@@ -1,0 +1,3 @@
+namespace Platform.Api.Endpoints;
+
+public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Platform.Grains.Tenancy;
+using Platform.Orleans.Supervision;
+
+namespace Platform.Api.Errors;
+
+/// <summary>
+/// Turns what a grain call threw into the <see cref="ProblemDetails"/> a caller can act on: the grains' own validation
+/// (<see cref="ArgumentException"/>, naming the field) is a 400 with field errors, a move the state does not allow a 409,
+/// another tenant's key a 403, a grain call past its deadline a 504, a supervised grain that is stopped or quarantined a
+/// 503 with Retry-After. Anything else is a 500 whose detail says nothing of the server's internals.
+/// </summary>
+internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = Describe(exception, httpContext);
+        if (problem.Status >= StatusCodes.Status500InternalServerError && exception is not (TimeoutException or GrainQuarantinedException or GrainStoppedException))
+        {
+            LogUnhandled(logger, httpContext.Request.Method, httpContext.Request.Path, exception);
+        }
+
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails Describe(Exception exception, HttpContext context) => exception switch
+    {
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } tooLarge =>
+            Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large", tooLarge.Message),
+        BadHttpRequestException bad => Problem(bad.StatusCode, "Malformed request", bad.Message),
+        ArgumentException argument => Validation(argument),
+        TenantMismatchException => Problem(StatusCodes.Status403Forbidden, "Another tenant's data", "The request names data of another tenant."),
+        InvalidOperationException conflict => Problem(StatusCodes.Status409Conflict, "Not allowed now", conflict.Message),
+        TimeoutException => Problem(StatusCodes.Status504GatewayTimeout, "The cluster did not answer in time", "A grain call took longer than the API's deadline; the change may or may not have happened. Retry with the same Idempotency-Key."),
+        GrainQuarantinedException or GrainStoppedException => Unavailable(exception, context),
+        _ => Problem(StatusCodes.Status500InternalServerError, "Unexpected error", "The request failed on the server; it has been logged."),
+    };
+
+    private static ProblemDetails Validation(ArgumentException argument)
+    {
+        var field = string.IsNullOrEmpty(argument.ParamName) ? "request" : argument.ParamName;
+        var message = argument.ParamName is { Length: > 0 } name ? argument.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : argument.Message;
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Invalid request",
+            Detail = message,
+        };
+    }
+
+    private static ProblemDetails Unavailable(Exception exception, HttpContext context)
+    {
+        context.Response.Headers.RetryAfter = "5";
+        return Problem(StatusCodes.Status503ServiceUnavailable, "Temporarily unavailable", exception.Message);
+    }
+
+    private static ProblemDetails Problem(int status, string title, string detail) => new() { Status = status, Title = title, Detail = detail };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Method} {Path} failed")]
+    private static partial void LogUnhandled(ILogger logger, string method, string path, Exception exception);
+}

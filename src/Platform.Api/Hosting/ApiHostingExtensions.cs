@@ -1,0 +1,76 @@
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+using Platform.Api.Endpoints;
+using Platform.Api.Errors;
+using Platform.Api.Realtime;
+using Platform.Api.Security;
+using Platform.Client;
+
+namespace Platform.Api.Hosting;
+
+/// <summary>Everything the front end needs, in one place: <see cref="AddPlatformApi"/> for services, <see cref="MapPlatformApi"/> for the pipeline.</summary>
+public static class ApiHostingExtensions
+{
+    /// <exception cref="OptionsValidationException">The <c>Api</c> section is incomplete or malformed; the message names each bad value.</exception>
+    public static WebApplicationBuilder AddPlatformApi(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(ApiOptions.SectionName).Get<ApiOptions>() ?? new ApiOptions();
+        var validation = new ApiOptionsValidator().Validate(null, options);
+        if (validation.Failed)
+        {
+            throw new OptionsValidationException(ApiOptions.SectionName, typeof(ApiOptions), validation.Failures);
+        }
+
+        builder.Services.AddSingleton(options);
+        builder.AddPlatformClient(client =>
+        {
+            foreach (var gateway in options.Gateways)
+            {
+                client.Gateways.Add(gateway);
+            }
+
+            client.PostgresConnectionString = options.PostgresConnectionString;
+            client.ClusterId = options.ClusterId;
+            client.ServiceId = options.ServiceId;
+            client.ResponseTimeout = options.GrainCallTimeout;
+        });
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+        // Enums as their names: "Open", not 1, so clients do not depend on the grains' numbering.
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        builder.Services.AddValidation();
+        builder.Services.AddOpenApi();
+        builder.Services.AddApiAuthentication(options.Jwt);
+        builder.Services.AddApiRateLimits(options.RateLimits);
+        builder.Services.AddPlatformRealtime();
+        builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+        return builder;
+    }
+
+    public static WebApplication MapPlatformApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseMiddleware<RequestSizeLimit>();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapFreelancersApi();
+        app.MapJobsApi();
+        app.MapHiringApi();
+        app.MapSyncApi();
+        app.MapNotificationsApi();
+        app.MapPlatformRealtime();
+        if (app.Services.GetRequiredService<ApiOptions>().Jwt.DevelopmentIssuer)
+        {
+            app.MapDevelopmentApi();
+            DevelopmentBanner.PrintWhenStarted(app);
+        }
+
+        return app;
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Platform.Api.Endpoints;
+using Platform.Api.Security;
+
+namespace Platform.Api.Hosting;
+
+/// <summary>
+/// With the development issuer: once the API listens, prints its URL and ready-made tokens of the demo users, so a
+/// newcomer can call it at once (README, "Try it").
+/// </summary>
+internal static class DevelopmentBanner
+{
+    public const string Tenant = "demo";
+
+    /// <summary>The seeded demo users: (user id, role).</summary>
+    public static IReadOnlyList<(string User, string Role)> Users { get; } = [("alice", Roles.Client), ("bruno", Roles.Freelancer), ("ada", Roles.Admin)];
+
+    public static void PrintWhenStarted(WebApplication app)
+    {
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var issuer = app.Services.GetRequiredService<DevelopmentTokenIssuer>();
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            Console.WriteLine($"Platform API listening on {string.Join(", ", addresses)}");
+            foreach (var (user, role) in Users)
+            {
+                Console.WriteLine($"Development token of {Tenant}/{user} ({role}): {issuer.Issue(Tenant, user, [role], DevelopmentApi.TokenLifetime)}");
+            }
+        });
+    }
+}

@@ -1,0 +1,104 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Platform.Api.Security;
+using Platform.Grains.Requests;
+
+namespace Platform.Api.Idempotency;
+
+/// <summary>
+/// On endpoints that create something or move money: the <c>Idempotency-Key</c> header is required; a request whose key
+/// the caller used before for the same request gets the first answer again (header <c>Idempotent-Replayed: true</c>), one
+/// with the same key and a different body or target gets 409. The answers live in <see cref="IRequestReplayGrain"/>, so
+/// every API instance sees them.
+/// </summary>
+internal sealed partial class IdempotencyFilter(IGrainFactory grains, IOptions<JsonOptions> json) : IEndpointFilter
+{
+    public const string HeaderName = "Idempotency-Key";
+    public const string ReplayedHeaderName = "Idempotent-Replayed";
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (http.Request.Headers[HeaderName] is not { Count: 1 } values || values[0] is not { } key || !KeyFormat().IsMatch(key))
+        {
+            return TypedResults.Problem(
+                title: "Idempotency-Key required",
+                detail: $"This request creates something or moves money: send a '{HeaderName}' header of 1 to 100 characters (letters, digits, '-', '_', ':', '.'), the same on every retry.",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var caller = Caller.From(http.User) ?? throw new InvalidOperationException("The endpoint requires an authenticated caller.");
+        var replay = grains.GetGrain<IRequestReplayGrain>($"{caller.Key}/{key}");
+        var fingerprint = Fingerprint(context);
+        var decision = await replay.Begin(fingerprint);
+        switch (decision.Outcome)
+        {
+            case ReplayOutcome.Replay:
+                return new ReplayedResult(decision.Response!);
+            case ReplayOutcome.Mismatch:
+                return TypedResults.Problem(
+                    title: "Idempotency-Key reused",
+                    detail: $"The '{HeaderName}' '{key}' was used for a different request; use a new key for a new request.",
+                    statusCode: StatusCodes.Status409Conflict);
+            case ReplayOutcome.InProgress:
+                http.Response.Headers.RetryAfter = "1";
+                return TypedResults.Problem(
+                    title: "Request in progress",
+                    detail: $"A request with '{HeaderName}' '{key}' is still running; retry shortly to get its answer.",
+                    statusCode: StatusCodes.Status409Conflict);
+        }
+
+        object? result;
+        try
+        {
+            result = await next(context);
+        }
+        catch
+        {
+            await Keep(replay, fingerprint, failure: true, null);
+            throw;
+        }
+
+        var stored = Store(result);
+        await Keep(replay, fingerprint, failure: stored is null || stored.StatusCode >= 500, stored);
+        return result;
+    }
+
+    private static async Task Keep(IRequestReplayGrain replay, string fingerprint, bool failure, StoredResponse? stored)
+    {
+        if (failure)
+        {
+            await replay.Abandon(fingerprint);
+        }
+        else
+        {
+            await replay.Complete(fingerprint, stored!);
+        }
+    }
+
+    /// <summary>What the request asks: its method, path and bound arguments (not the headers, which proxies change).</summary>
+    private string Fingerprint(EndpointFilterInvocationContext context)
+    {
+        var request = context.HttpContext.Request;
+        var arguments = context.Arguments.Where(argument => argument is not (null or HttpContext or CancellationToken or Caller));
+        var text = $"{request.Method} {request.Path}\n{JsonSerializer.Serialize(arguments, json.Value.SerializerOptions)}";
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    private StoredResponse? Store(object? result) => result switch
+    {
+        IStatusCodeHttpResult { StatusCode: { } status } and IValueHttpResult { Value: var value } => new StoredResponse(
+            status, value is null ? null : JsonSerializer.Serialize(value, value.GetType(), json.Value.SerializerOptions), LocationOf(result)),
+        IStatusCodeHttpResult { StatusCode: { } status } => new StoredResponse(status, null, LocationOf(result)),
+        _ => null,
+    };
+
+    private static string? LocationOf(object result) => result.GetType().GetProperty("Location")?.GetValue(result) as string;
+
+    [GeneratedRegex("^[A-Za-z0-9_:.\\-]{1,100}$")]
+    private static partial Regex KeyFormat();
+}

@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Options;
+using Platform.Api.Hosting;
+
+namespace Platform.Api.Tests;
+
+public sealed class ConfigurationTests
+{
+    private static ApiOptions Valid() => new()
+    {
+        Gateways = ["127.0.0.1:30000"],
+        Jwt = { Issuer = "https://identity.test", DevelopmentIssuer = true },
+    };
+
+    public static TheoryData<string, Action<ApiOptions>, string> BadSettings() => new()
+    {
+        { "no cluster", options => options.Gateways.Clear(), "Api:Gateways or Api:PostgresConnectionString must say where the silos are." },
+        { "bad gateway", options => options.Gateways[0] = "silo-one", "Api:Gateways entry 'silo-one' is not an 'address:port' endpoint." },
+        { "no issuer", options => options.Jwt.Issuer = " ", "Api:Jwt:Issuer must name the token issuer." },
+        { "two key sources", options => options.Jwt.JwksUrl = "https://identity.test/jwks", "Exactly one of Api:Jwt:JwksUrl, Api:Jwt:SigningKeysPem and Api:Jwt:DevelopmentIssuer must give the signing keys." },
+        { "no key source", options => options.Jwt.DevelopmentIssuer = false, "Exactly one of Api:Jwt:JwksUrl, Api:Jwt:SigningKeysPem and Api:Jwt:DevelopmentIssuer must give the signing keys." },
+        { "bad jwks url", options => { options.Jwt.DevelopmentIssuer = false; options.Jwt.JwksUrl = "jwks.json"; }, "Api:Jwt:JwksUrl 'jwks.json' is not an absolute http(s) URL." },
+        { "bad pem", options => { options.Jwt.DevelopmentIssuer = false; options.Jwt.SigningKeysPem.Add("not a key"); }, "Api:Jwt:SigningKeysPem[0] is not an RSA public key in PEM." },
+        { "zero deadline", options => options.GrainCallTimeout = TimeSpan.Zero, "Api:GrainCallTimeout '00:00:00' must be between 00:00:00 and 00:05:00." },
+        { "tiny body limit", options => options.MaxRequestBodyBytes = 10, "Api:MaxRequestBodyBytes '10' must be between 1024 and 16777216." },
+        { "no rate", options => options.RateLimits.PerUserPerSecond = 0, "Api:RateLimits:PerUserPerSecond '0' must be at least 1." },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadSettings))]
+    public void A_bad_setting_is_refused_with_a_message_naming_it(string what, Action<ApiOptions> spoil, string message)
+    {
+        var options = Valid();
+        spoil(options);
+
+        var result = new ApiOptionsValidator().Validate(null, options);
+
+        result.Failed.ShouldBeTrue(what);
+        result.Failures.ShouldContain(message);
+    }
+
+    [Fact]
+    public void Valid_settings_pass()
+    {
+        using var rsa = RSA.Create(2048);
+        var options = Valid();
+        options.Jwt.DevelopmentIssuer = false;
+        options.Jwt.SigningKeysPem.Add(rsa.ExportSubjectPublicKeyInfoPem());
+
+        new ApiOptionsValidator().Validate(null, options).Succeeded.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void The_API_does_not_start_with_a_bad_section()
+    {
+        using var api = new WebApplicationFactory<ApiOptions>().WithWebHostBuilder(web =>
+        {
+            web.UseSetting("Api:Gateways:0", "nonsense");
+            web.UseSetting("Api:Jwt:Issuer", "https://identity.test");
+            web.UseSetting("Api:Jwt:DevelopmentIssuer", "true");
+        });
+
+        var refusal = Should.Throw<OptionsValidationException>(() => api.CreateClient());
+
+        refusal.Message.ShouldContain("Api:Gateways entry 'nonsense' is not an 'address:port' endpoint.");
+    }
+}

@@ -1,0 +1,87 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Platform.Api.Hosting;
+
+namespace Platform.Api.Tests.Support;
+
+/// <summary>
+/// The real silo executable on a PostgreSQL database of its own, and the API in this process as an Orleans client of it
+/// through the silo's gateway, with the tests' token issuer (the factory finds the API's entry point through any of its
+/// public types: <see cref="ApiOptions"/>). Shared by the API tests (each uses tenants of its own).
+/// </summary>
+public sealed class ApiCluster : IAsyncLifetime
+{
+    private PostgresServer.Database? _database;
+    private RunningSilo? _silo;
+    private WebApplicationFactory<ApiOptions>? _api;
+
+    public TestTokens Tokens { get; } = new();
+
+    /// <summary>Rate limits of the API under test: low per user so a test can reach them, high per tenant.</summary>
+    public const int PerUserPerSecond = 20;
+
+    public async Task InitializeAsync()
+    {
+        _database = await PostgresServer.CreateDatabaseAsync();
+        _silo = await SiloProcess.StartAsync(
+            ["--port", "0", "--gateway-port", "0", "--cluster-id", "api-test", "--storage", "postgres", "--postgres", _database.ConnectionString]);
+        _api = new WebApplicationFactory<ApiOptions>().WithWebHostBuilder(web =>
+        {
+            web.UseSetting("Api:Gateways:0", _silo.Gateway);
+            web.UseSetting("Api:ClusterId", "api-test");
+            web.UseSetting("Api:Jwt:Issuer", TestTokens.Issuer);
+            web.UseSetting("Api:Jwt:Audience", TestTokens.Audience);
+            web.UseSetting("Api:Jwt:SigningKeysPem:0", Tokens.PublicKeyPem);
+            web.UseSetting("Api:RateLimits:PerUserPerSecond", PerUserPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            web.UseSetting("Api:RateLimits:PerUserBurst", PerUserPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            web.UseSetting("Api:MaxRequestBodyBytes", "16384");
+        });
+        _api.Server.PreserveExecutionContext = true;
+    }
+
+    /// <summary>A client of the API, authenticated as <paramref name="user"/> of <paramref name="tenant"/> when given.</summary>
+    public HttpClient Client(string? tenant = null, string? user = null, params string[] roles)
+    {
+        var client = (_api ?? throw new InvalidOperationException("Not started.")).CreateClient();
+        if (tenant is not null && user is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens.For(tenant, user, roles));
+        }
+
+        return client;
+    }
+
+    /// <summary>The API's in-memory server, for clients other than <see cref="HttpClient"/> (SignalR) through its handler.</summary>
+    public TestServer Server => (_api ?? throw new InvalidOperationException("Not started.")).Server;
+
+    public HttpClient ClientWithToken(string token)
+    {
+        var client = _api!.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public static string NewTenant() => $"t{Guid.NewGuid():N}"[..12];
+
+    public async Task DisposeAsync()
+    {
+        if (_api is not null)
+        {
+            await _api.DisposeAsync();
+        }
+
+        if (_silo is not null)
+        {
+            await _silo.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
+        Tokens.Dispose();
+    }
+}
