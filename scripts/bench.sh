@@ -35,13 +35,16 @@ python3 - "$out" <<'PY'
 import json, statistics, sys
 rows = [json.loads(line) for line in open(sys.argv[1]) if line.startswith("{")]
 medians = {}
-for scenario in dict.fromkeys(r["scenario"] for r in rows):
-    runs = [r for r in rows if r["scenario"] == scenario]
+# A scenario that prints several lines per run (api: read, write, read-max) is summarised per endpoint.
+def key(r): return (r["scenario"], r.get("endpoint"))
+for scenario, endpoint in dict.fromkeys(key(r) for r in rows):
+    runs = [r for r in rows if key(r) == (scenario, endpoint)]
     # Yes/no outcomes must hold in every run; numbers are summarised by their median.
     median = {k: all(r[k] for r in runs) if isinstance(runs[0][k], bool) else statistics.median(r[k] for r in runs)
               for k in runs[0] if isinstance(runs[0][k], (int, float))}
-    medians[scenario] = median
-    print(json.dumps({"scenario": scenario, "median_of": len(runs), **median}))
+    medians[scenario if endpoint is None else f"{scenario}/{endpoint}"] = median
+    label = {"scenario": scenario} if endpoint is None else {"scenario": scenario, "endpoint": endpoint}
+    print(json.dumps({**label, "median_of": len(runs), **median}))
 for measured, baseline in (("local-call", "local-call-bare"), ("local-call", "local-call-traced"), ("local-call-traced", "local-call-bare"), ("local-call-bare", "local-baseline"), ("remote-call", "remote-baseline")):
     if measured in medians and baseline in medians:
         ratio = medians[measured]["ops_per_sec"] / medians[baseline]["ops_per_sec"]

@@ -5,7 +5,9 @@
 #   bash scripts/cluster.sh show             # Orleans' membership table: silo, zone, status, last heartbeat, suspicions
 #   bash scripts/cluster.sh kill b           # kill -9 the silo of zone b (the others vote it dead)
 #   bash scripts/cluster.sh restart b        # start zone b's silo again (a new generation joins)
-#   bash scripts/cluster.sh stop             # SIGTERM every silo (graceful: each leaves the cluster first)
+#   bash scripts/cluster.sh api              # the HTTP API beside them on http://127.0.0.1:5080 (gateways from PostgreSQL)
+#   bash scripts/cluster.sh token acme alice client   # a token the cluster's API accepts (RS256, key in the cluster dir)
+#   bash scripts/cluster.sh stop             # SIGTERM the API and every silo (graceful: each silo leaves first)
 # PLATFORM_CLUSTER_ID (default local), PLATFORM_CLUSTER_DIR (default /tmp/platform-cluster) hold logs, pids and the build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,7 +60,53 @@ stop_zone() {
   rm -f "$dir/$zone.pid"
 }
 
+# The local cluster's token issuer: an RSA key made on first use. The API gets its public key (Api:Jwt:SigningKeysPem),
+# as it would get an identity provider's; `token` signs with the private key.
+jwt_issuer=platform-local-cluster
+ensure_jwt_key() {
+  [[ -f $dir/jwt.key ]] || openssl genrsa -out "$dir/jwt.key" 2048 2>/dev/null
+  openssl rsa -in "$dir/jwt.key" -pubout -out "$dir/jwt.pub" 2>/dev/null
+}
+base64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+
+start_api() {
+  local conn pid
+  if running api; then echo "api: already running (pid $(cat "$dir/api.pid"))"; return; fi
+  conn=$(postgres)
+  ensure_jwt_key
+  dotnet build src/Platform.Api -c Release --nologo -v quiet --artifacts-path "$dir/artifacts" >/dev/null
+  Api__PostgresConnectionString=$conn Api__ClusterId=$cluster_id Api__Jwt__Issuer=$jwt_issuer \
+  Api__Jwt__SigningKeysPem__0="$(cat "$dir/jwt.pub")" ASPNETCORE_URLS=${PLATFORM_API_URL:-http://127.0.0.1:5080} \
+    nohup dotnet "$dir/artifacts/bin/Platform.Api/release/Platform.Api.dll" >"$dir/api.log" 2>&1 &
+  pid=$!
+  echo "$pid" >"$dir/api.pid"
+  for _ in $(seq 300); do
+    if grep -q "Now listening on" "$dir/api.log" 2>/dev/null; then
+      echo "api: $(grep -o 'Now listening on: .*' "$dir/api.log" | head -n 1) (pid $pid); tokens: bash scripts/cluster.sh token <tenant> <user> <role>"
+      return
+    fi
+    kill -0 "$pid" 2>/dev/null || { echo "api: exited; see $dir/api.log" >&2; tail -n 5 "$dir/api.log" >&2; exit 1; }
+    sleep 0.2
+  done
+  echo "api: not ready after 60 s; see $dir/api.log" >&2
+  exit 1
+}
+
 case ${1:-} in
+  api)
+    start_api
+    ;;
+  token)
+    [[ $# -eq 4 ]] || { echo "usage: cluster.sh token <tenant> <user> <client|freelancer|admin>" >&2; exit 2; }
+    case $4 in client|freelancer|admin) ;; *) echo "cluster.sh: unknown role '$4'; use client, freelancer or admin" >&2; exit 2 ;; esac
+    ensure_jwt_key
+    now=$(date +%s)
+    header=$(printf '{"alg":"RS256","typ":"JWT"}' | base64url)
+    payload=$(printf '{"iss":"%s","aud":"platform-api","sub":"%s","tenant":"%s","role":"%s","iat":%d,"nbf":%d,"exp":%d}' \
+      "$jwt_issuer" "$3" "$2" "$4" "$now" "$now" $((now + 8 * 3600)) | base64url)
+    signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$dir/jwt.key" -binary | base64url)
+    echo "$header.$payload.$signature"
+    ;;
   start)
     postgres >/dev/null
     dotnet build silo/Platform.Silo -c Release --nologo -v quiet --artifacts-path "$dir/artifacts" >/dev/null
@@ -91,10 +139,11 @@ case ${1:-} in
     start_zone "$zone"
     ;;
   stop)
+    stop_zone api
     for zone in "${zones[@]}"; do stop_zone "$zone"; done
     ;;
   *)
-    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

@@ -17,6 +17,7 @@ if [[ " $* " == *" --smoke "* ]]; then
   exec dotnet "$silo" "$@"
 fi
 
+bash scripts/web.sh
 dotnet build src/Platform.Api -c Release --nologo -v quiet --artifacts-path "$artifacts" >&2
 dotnet build silo/Platform.Silo -c Release --nologo -v quiet --artifacts-path "$artifacts" >&2
 log=$(mktemp)

@@ -10,6 +10,8 @@ output=$(mktemp)
 
 PLATFORM_TEST_POSTGRES=$(bash scripts/postgres.sh | tail -1) || { echo "scripts/postgres.sh failed" >&2; exit 1; }
 export PLATFORM_TEST_POSTGRES
+bash scripts/web.sh || { echo "scripts/web.sh failed" >&2; exit 1; }
+bash scripts/browser.sh || { echo "scripts/browser.sh failed" >&2; exit 1; }
 dotnet build Platform.sln -c Release --nologo -v quiet || exit 1
 dotnet test Platform.sln -c Release --no-build --nologo --logger "console;verbosity=normal" 2>&1 | tee "$output"
 status=${PIPESTATUS[0]}

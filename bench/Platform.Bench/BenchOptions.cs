@@ -2,15 +2,18 @@ using System.Globalization;
 
 namespace Platform.Bench;
 
-/// <summary>The command line: <c>SCENARIO [--duration SECONDS] [--concurrency N] [--count N]</c>.</summary>
-public sealed record BenchOptions(string Scenario, double DurationSeconds, int Concurrency, int Count)
+/// <summary>The command line: <c>SCENARIO [--duration SECONDS] [--concurrency N] [--count N] [--rate N]</c>.</summary>
+/// <param name="Rate">Requests per second offered by open-loop scenarios (api).</param>
+public sealed record BenchOptions(string Scenario, double DurationSeconds, int Concurrency, int Count, int Rate = BenchOptions.DefaultRate)
 {
+    public const int DefaultRate = 2_000;
+
     public static readonly string[] Scenarios =
-        ["local-call", "local-call-bare", "local-call-traced", "local-baseline", "activation", "remote-baseline", "remote-call", "failover", "rolling-restart", "rebalance", "escrow", "matching"];
+        ["local-call", "local-call-bare", "local-call-traced", "local-baseline", "activation", "remote-baseline", "remote-call", "failover", "rolling-restart", "rebalance", "escrow", "matching", "api", "alerts"];
 
     public const string Usage =
-        "usage: Platform.Bench SCENARIO [--duration SECONDS] [--concurrency N] [--count N]\n" +
-        "scenarios: local-call, local-call-bare, local-call-traced, local-baseline, activation, remote-baseline, remote-call, failover, rolling-restart, rebalance, escrow, matching\n" +
+        "usage: Platform.Bench SCENARIO [--duration SECONDS] [--concurrency N] [--count N] [--rate N]\n" +
+        "scenarios: local-call, local-call-bare, local-call-traced, local-baseline, activation, remote-baseline, remote-call, failover, rolling-restart, rebalance, escrow, matching, api, alerts\n" +
         "local-call runs one in-process silo with the platform's extensions, local-call-bare the same on plain Orleans,\n" +
         "local-call-traced on plain Orleans with its activity propagation (which the platform switches on);\n" +
         "remote-call, failover, rolling-restart and rebalance start the Platform.Silo executable; failover, rolling-restart and\n" +
@@ -19,6 +22,11 @@ public sealed record BenchOptions(string Scenario, double DurationSeconds, int C
         "with 5% of payment answers lost and one silo killed midway (--duration is not used)\n" +
         "matching loads --count freelancers (1,536-dimensional embeddings) into pgvector in a fresh database, then runs filtered\n" +
         "top-20 queries of four selectivities with --concurrency clients: p50_ms, p95_ms, recall_at_20, ingest_per_sec\n" +
+        "api hosts the HTTP API in this process on Kestrel before one silo process (memory storage), seeds --count users (200),\n" +
+        "then offers --rate requests/s (2000, open loop, latency from each request's scheduled time) over --concurrency\n" +
+        "connections (200) for --duration s (10) of reads, then of writes, then reads in --concurrency closed loops: one line each\n" +
+        "alerts connects --count users (2000) to the alerts hub over WebSockets, makes one alert for each through the\n" +
+        "marketplace (--concurrency requests in flight) and reports the latency from the request to the alert and lost alerts\n" +
         "prints one JSON object per run on stdout: scenario, ops, seconds, ops_per_sec, p50_us, p99_us, concurrency, ...";
 
     /// <summary>Parses the arguments, or throws <see cref="FormatException"/> with a message that names the bad input.</summary>
@@ -45,6 +53,8 @@ public sealed record BenchOptions(string Scenario, double DurationSeconds, int C
             "escrow" => new BenchOptions(scenario, 30, 100, 1_000),
             "matching" => new BenchOptions(scenario, 5, 1, 100_000),
             "activation" => new BenchOptions(scenario, 5, 64, 300_000),
+            "api" => new BenchOptions(scenario, 10, 200, 200),
+            "alerts" => new BenchOptions(scenario, 10, 200, 2_000),
             _ => new BenchOptions(scenario, 5, 64, 1_000_000),
         };
         for (var i = 1; i < args.Count; i += 2)
@@ -61,7 +71,8 @@ public sealed record BenchOptions(string Scenario, double DurationSeconds, int C
                 "--duration" => options with { DurationSeconds = ParsePositiveDouble(name, value) },
                 "--concurrency" => options with { Concurrency = ParsePositiveInt(name, value) },
                 "--count" => options with { Count = ParsePositiveInt(name, value) },
-                _ => throw new FormatException($"unknown option '{name}'; expected --duration, --concurrency or --count"),
+                "--rate" => options with { Rate = ParsePositiveInt(name, value) },
+                _ => throw new FormatException($"unknown option '{name}'; expected --duration, --concurrency, --count or --rate"),
             };
         }
 

@@ -11,6 +11,9 @@ public sealed record BenchResult(string Scenario, long Ops, double Seconds, doub
     /// <summary>Yes/no outcomes a scenario reports (printed as JSON true/false).</summary>
     public Dictionary<string, bool> Flags { get; } = [];
 
+    /// <summary>Names a scenario reports (printed as JSON strings), e.g. which endpoint a line measured.</summary>
+    public Dictionary<string, string> Labels { get; } = [];
+
     public double OpsPerSecond => Ops / Seconds;
 
     public string ToJson()
@@ -25,6 +28,11 @@ public sealed record BenchResult(string Scenario, long Ops, double Seconds, doub
             ["p99_us"] = Math.Round(P99Microseconds, 2),
             ["concurrency"] = Concurrency,
         };
+        foreach (var (name, value) in Labels)
+        {
+            json[name] = value;
+        }
+
         foreach (var (name, value) in Extra)
         {
             json[name] = value;

@@ -23,6 +23,9 @@ catch (FormatException error)
     return 2;
 }
 
-var result = await Scenarios.RunAsync(options);
-Console.WriteLine(result.ToJson());
+foreach (var result in await Scenarios.RunLinesAsync(options))
+{
+    Console.WriteLine(result.ToJson());
+}
+
 return 0;

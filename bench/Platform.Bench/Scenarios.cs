@@ -2,6 +2,13 @@ namespace Platform.Bench;
 
 public static class Scenarios
 {
+    /// <summary>Every line a scenario prints: one for most, one per measured phase for <c>api</c>.</summary>
+    public static async Task<IReadOnlyList<BenchResult>> RunLinesAsync(BenchOptions options) => options.Scenario switch
+    {
+        "api" => await ApiScenario.RunAsync(options),
+        _ => [await RunAsync(options)],
+    };
+
     public static Task<BenchResult> RunAsync(BenchOptions options) => options.Scenario switch
     {
         "local-call" => LocalScenarios.LocalCallAsync(options, SiloFeatures.Platform),
@@ -16,6 +23,8 @@ public static class Scenarios
         "rebalance" => RebalanceScenario.RunAsync(options),
         "escrow" => EscrowScenario.RunAsync(options),
         "matching" => MatchingScenario.RunAsync(options),
+        "alerts" => AlertsScenario.RunAsync(options),
+        "api" => throw new ArgumentException("the api scenario reports one result per phase: use RunLinesAsync", nameof(options)),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Scenario, "unknown scenario"),
     };
 }

@@ -3,7 +3,7 @@ namespace Platform.Bench.Tests;
 public sealed class BenchOptionsTests
 {
     private const string ScenarioList =
-        "local-call, local-call-bare, local-call-traced, local-baseline, activation, remote-baseline, remote-call, failover, rolling-restart, rebalance, escrow, matching";
+        "local-call, local-call-bare, local-call-traced, local-baseline, activation, remote-baseline, remote-call, failover, rolling-restart, rebalance, escrow, matching, api, alerts";
 
     [Fact]
     public void Defaults_follow_the_benchmark_contract()
@@ -23,6 +23,14 @@ public sealed class BenchOptionsTests
         BenchOptions.Parse(["rebalance"]).ShouldBe(new BenchOptions("rebalance", 5, 256, 100_000));
         BenchOptions.Parse(["escrow"]).ShouldBe(new BenchOptions("escrow", 30, 100, 1_000));
         BenchOptions.Parse(["matching"]).ShouldBe(new BenchOptions("matching", 5, 1, 100_000));
+        BenchOptions.Parse(["api"]).ShouldBe(new BenchOptions("api", 10, 200, 200, 2_000));
+        BenchOptions.Parse(["alerts"]).ShouldBe(new BenchOptions("alerts", 10, 200, 2_000, 2_000));
+    }
+
+    [Fact]
+    public void The_offered_rate_is_an_option()
+    {
+        BenchOptions.Parse(["api", "--rate", "500", "--duration", "3"]).ShouldBe(new BenchOptions("api", 3, 200, 200, 500));
     }
 
     [Fact]
@@ -40,7 +48,12 @@ public sealed class BenchOptionsTests
     [InlineData(new[] { "local-call", "--duration", "NaN" }, "--duration must be a positive number of seconds; got 'NaN'")]
     [InlineData(new[] { "local-call", "--count", "1e6" }, "--count must be a positive whole number; got '1e6'")]
     [InlineData(new[] { "local-call", "--concurrency", "0" }, "--concurrency must be a positive whole number; got '0'")]
-    [InlineData(new[] { "local-call", "--threads", "2" }, "unknown option '--threads'; expected --duration, --concurrency or --count")]
+    [InlineData(new[] { "api", "--rate", "0" }, "--rate must be a positive whole number; got '0'")]
+    [InlineData(new[] { "api", "--rate", "-5" }, "--rate must be a positive whole number; got '-5'")]
+    [InlineData(new[] { "api", "--rate", "2.5" }, "--rate must be a positive whole number; got '2.5'")]
+    [InlineData(new[] { "api", "--rate", "fast" }, "--rate must be a positive whole number; got 'fast'")]
+    [InlineData(new[] { "api", "--rate" }, "option --rate needs a value")]
+    [InlineData(new[] { "local-call", "--threads", "2" }, "unknown option '--threads'; expected --duration, --concurrency, --count or --rate")]
     public void Malformed_arguments_are_rejected_with_a_precise_message(string[] args, string message)
     {
         Should.Throw<FormatException>(() => BenchOptions.Parse(args)).Message.ShouldBe(message);

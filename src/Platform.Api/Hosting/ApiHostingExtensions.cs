@@ -53,6 +53,7 @@ public static class ApiHostingExtensions
         app.UseExceptionHandler();
         app.UseMiddleware<RequestSizeLimit>();
         app.UseStatusCodePages();
+        app.MapPlatformPage();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

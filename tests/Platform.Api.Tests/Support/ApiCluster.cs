@@ -63,6 +63,12 @@ public sealed class ApiCluster : IAsyncLifetime
         return client;
     }
 
+    /// <summary>The silo's gateway (<c>address:port</c>), for a second API instance of the same cluster (the page tests' real server).</summary>
+    public string Gateway => (_silo ?? throw new InvalidOperationException("Not started.")).Gateway;
+
+    /// <summary>The cluster id the silo was started with.</summary>
+    public const string ClusterId = "api-test";
+
     public static string NewTenant() => $"t{Guid.NewGuid():N}"[..12];
 
     public async Task DisposeAsync()

@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Platform.Api.Realtime;
+
+namespace Platform.Bench;
+
+/// <summary>
+/// Live alerts end to end: <c>--count</c> clients of one tenant, each its own user with a WebSocket connection to the
+/// alerts hub and one open job; then a seeded freelancer applies to each job through the API (<c>--concurrency</c>
+/// requests in flight), and each client's connection must receive its ApplicationReceived alert. Latency is from the
+/// application's HTTP send to the alert's receipt; alerts not received within <see cref="StragglerWait"/> are lost.
+/// </summary>
+internal static class AlertsScenario
+{
+    /// <summary>Where the API maps its alerts hub (docs/api.md).</summary>
+    private const string HubPath = "/hubs/alerts";
+
+    private static readonly TimeSpan StragglerWait = TimeSpan.FromSeconds(10);
+    private const int MaxFreelancers = 200;
+    private const int SeedParallelism = 32;
+
+    public static async Task<BenchResult> RunAsync(BenchOptions options)
+    {
+        var count = options.Count;
+        await using var host = await ApiHost.StartAsync(options.Concurrency);
+        var freelancers = Enumerable.Range(0, Math.Min(count, MaxFreelancers)).Select(i => $"f{i:D5}").ToArray();
+        var freelancerTokens = freelancers.Select(user => host.Token(user, "freelancer")).ToArray();
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, freelancers.Length),
+            new ParallelOptions { MaxDegreeOfParallelism = SeedParallelism },
+            async (i, _) => await host.PutProfileAsync(freelancerTokens[i], freelancers[i]));
+
+        var sent = new long[count];
+        var received = new long[count];
+        var duplicates = 0;
+        var jobs = new string[count];
+        var connections = new HubConnection[count];
+        var connectStart = Stopwatch.GetTimestamp();
+        try
+        {
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, count),
+                new ParallelOptions { MaxDegreeOfParallelism = SeedParallelism },
+                async (i, cancellation) =>
+                {
+                    var token = host.Token($"c{i:D5}", "client");
+                    var hub = new HubConnectionBuilder()
+                        .WithUrl(new Uri(host.BaseAddress, HubPath), connection =>
+                        {
+                            connection.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                            connection.Transports = HttpTransportType.WebSockets;
+                            connection.SkipNegotiation = true;
+                        })
+                        .Build();
+                    hub.On<AlertMessage>(nameof(IAlertsClient.Alert), alert =>
+                    {
+                        var now = Stopwatch.GetTimestamp();
+                        if (alert.Kind == "ApplicationReceived" && Interlocked.CompareExchange(ref received[i], now, 0) != 0)
+                        {
+                            Interlocked.Increment(ref duplicates);
+                        }
+                    });
+                    connections[i] = hub;
+                    await hub.StartAsync(cancellation);
+                    // What a front end does on connecting; it also returns only once the hub has registered this
+                    // connection with the user's alerts grain, so no alert of the run can go to the push outbox.
+                    await hub.InvokeAsync<long>("Resume", 0L, cancellation);
+                    jobs[i] = await host.PostJobAsync(token);
+                });
+            var connectSeconds = Stopwatch.GetElapsedTime(connectStart).TotalSeconds;
+
+            var errors = 0;
+            var triggerStart = Stopwatch.GetTimestamp();
+            await Parallel.ForEachAsync(
+                Enumerable.Range(0, count),
+                new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency },
+                async (i, _) =>
+                {
+                    var request = ApiHost.Request(
+                        HttpMethod.Post, $"/api/jobs/{jobs[i]}/applications", freelancerTokens[i % freelancerTokens.Length], JsonContent.Create(new { coverNote = "I bake." }));
+                    request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+                    sent[i] = Stopwatch.GetTimestamp();
+                    try
+                    {
+                        using var response = await host.Http.SendAsync(request);
+                        if (!response.IsSuccessStatusCode)
+                        {
+                            sent[i] = 0;
+                            Interlocked.Increment(ref errors);
+                        }
+                    }
+                    catch (Exception error) when (error is HttpRequestException or TaskCanceledException or IOException)
+                    {
+                        sent[i] = 0;
+                        Interlocked.Increment(ref errors);
+                    }
+                });
+
+            var expected = sent.Count(time => time != 0);
+            var deadline = Stopwatch.GetTimestamp() + (long)(StragglerWait.TotalSeconds * Stopwatch.Frequency);
+            while (Received() < expected && Stopwatch.GetTimestamp() < deadline)
+            {
+                await Task.Delay(20);
+            }
+
+            int Received() => Enumerable.Range(0, count).Count(i => sent[i] != 0 && Volatile.Read(ref received[i]) != 0);
+
+            var delivered = Enumerable.Range(0, count).Where(i => sent[i] != 0 && Volatile.Read(ref received[i]) != 0).ToArray();
+            var latencies = delivered.Select(i => (received[i] - sent[i]) * 1_000.0 / Stopwatch.Frequency).Order().ToArray();
+            var lastReceipt = delivered.Length == 0 ? Stopwatch.GetTimestamp() : delivered.Max(i => received[i]);
+            var seconds = Stopwatch.GetElapsedTime(triggerStart, lastReceipt).TotalSeconds;
+            var (p50, p95, p99) = (ApiScenario.Percentile(latencies, 0.50), ApiScenario.Percentile(latencies, 0.95), ApiScenario.Percentile(latencies, 0.99));
+
+            var result = new BenchResult(options.Scenario, delivered.Length, seconds, p50 * 1_000, p99 * 1_000, options.Concurrency);
+            result.Extra["connections"] = count;
+            result.Extra["connect_seconds"] = Math.Round(connectSeconds, 3);
+            result.Extra["expected"] = expected;
+            result.Extra["received"] = delivered.Length;
+            result.Extra["lost"] = expected - delivered.Length;
+            result.Extra["duplicates"] = Volatile.Read(ref duplicates);
+            result.Extra["errors"] = errors;
+            result.Extra["p50_ms"] = Math.Round(p50, 3);
+            result.Extra["p95_ms"] = Math.Round(p95, 3);
+            result.Extra["p99_ms"] = Math.Round(p99, 3);
+            return result;
+        }
+        finally
+        {
+            await Parallel.ForEachAsync(
+                connections.Where(hub => hub is not null),
+                new ParallelOptions { MaxDegreeOfParallelism = SeedParallelism },
+                async (hub, _) => await hub.DisposeAsync());
+        }
+    }
+}

@@ -1,0 +1,237 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Platform.Api.Hosting;
+using Platform.Api.Security;
+
+namespace Platform.Bench;
+
+/// <summary>
+/// One Platform.Silo process (memory storage, the bench grains loaded as in the other multi-process scenarios) and the
+/// real HTTP API in this process on Kestrel at http://127.0.0.1:PORT as an Orleans client of its gateway, with the
+/// development token issuer; an <see cref="HttpClient"/> with one connection pool of the given size.
+/// </summary>
+internal sealed class ApiHost : IAsyncDisposable
+{
+    public const string Tenant = "bench";
+
+    private static readonly TimeSpan SiloReadyTimeout = TimeSpan.FromSeconds(120);
+    private static readonly TimeSpan ApiReadyTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(2);
+
+    private readonly SiloProcess _silo;
+    private readonly WebApplication _api;
+
+    private ApiHost(SiloProcess silo, WebApplication api, Uri baseAddress, HttpClient http)
+    {
+        _silo = silo;
+        _api = api;
+        BaseAddress = baseAddress;
+        Http = http;
+    }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>Loopback HTTP/1.1 to the API with at most as many connections as <see cref="StartAsync"/> was given.</summary>
+    public HttpClient Http { get; }
+
+    /// <summary>A bearer token of the API's development issuer, as a signed-in user of <see cref="Tenant"/> would present.</summary>
+    public string Token(string user, string role) =>
+        _api.Services.GetRequiredService<DevelopmentTokenIssuer>().Issue(Tenant, user, [role], TokenLifetime);
+
+    public static async Task<ApiHost> StartAsync(int connections)
+    {
+        var clusterId = $"bench-{Guid.NewGuid():N}"[..16];
+        var silo = await SiloProcess.StartAsync(
+            SiloEndpoint.Free(), ["--cluster-id", clusterId, "--zone", "a", "--storage", "memory"], SiloReadyTimeout);
+        WebApplication? api = null;
+        try
+        {
+            var baseAddress = new Uri($"http://127.0.0.1:{InProcessSilo.FreePort().ToString(CultureInfo.InvariantCulture)}");
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Api:Gateways:0"] = silo.Endpoint.Gateway,
+                ["Api:ClusterId"] = clusterId,
+                ["Api:Jwt:Issuer"] = "platform-bench",
+                ["Api:Jwt:DevelopmentIssuer"] = "true",
+                // The limiter must not refuse the offered load: it is the API and the grains that are measured.
+                ["Api:RateLimits:PerUserPerSecond"] = "1000000",
+                ["Api:RateLimits:PerUserBurst"] = "1000000",
+                ["Api:RateLimits:PerTenantPerSecond"] = "100000000",
+                ["Api:RateLimits:PerTenantBurst"] = "100000000",
+                ["Logging:LogLevel:Default"] = "Warning",
+                ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+                ["Logging:LogLevel:Orleans"] = "Warning",
+            });
+            // Standard output carries the JSON lines only: logs go to standard error.
+            builder.Logging.ClearProviders();
+            builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+            builder.WebHost.UseUrls(baseAddress.ToString());
+            builder.AddPlatformApi();
+            api = builder.Build();
+            api.MapPlatformApi();
+
+            // The development issuer prints a banner with demo tokens to standard output once started: not a JSON line.
+            var stdout = Console.Out;
+            Console.SetOut(Console.Error);
+            try
+            {
+                await api.StartAsync();
+            }
+            finally
+            {
+                Console.SetOut(stdout);
+            }
+
+            var http = new HttpClient(new SocketsHttpHandler
+            {
+                MaxConnectionsPerServer = connections,
+                PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+                PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+                UseProxy = false,
+                AllowAutoRedirect = false,
+            })
+            {
+                BaseAddress = baseAddress,
+                Timeout = TimeSpan.FromSeconds(60),
+            };
+            var host = new ApiHost(silo, api, baseAddress, http);
+            await host.WaitUntilReadyAsync();
+            return host;
+        }
+        catch
+        {
+            if (api is not null)
+            {
+                await api.DisposeAsync();
+            }
+
+            await silo.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A request with a user's bearer token.</summary>
+    public static HttpRequestMessage Request(HttpMethod method, string path, string token, HttpContent? content = null)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = content };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return request;
+    }
+
+    /// <summary>Sends and throws, naming the request and the answer, unless the status is 2xx.</summary>
+    public async Task<HttpResponseMessage> SendCheckedAsync(HttpRequestMessage request)
+    {
+        var response = await Http.SendAsync(request);
+        if (!response.IsSuccessStatusCode)
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            response.Dispose();
+            throw new InvalidOperationException($"{request.Method} {request.RequestUri} answered {(int)response.StatusCode}: {body}");
+        }
+
+        return response;
+    }
+
+    /// <summary>Creates the freelancer profile of <paramref name="token"/>'s user.</summary>
+    public async Task PutProfileAsync(string token, string user, int revision = 0)
+    {
+        using var response = await SendCheckedAsync(Request(HttpMethod.Put, "/api/freelancers/me", token, JsonContent.Create(Profile(user, revision))));
+    }
+
+    /// <summary>Posts and publishes a job as <paramref name="token"/>'s client; returns its id (the path's last part).</summary>
+    public async Task<string> PostJobAsync(string token)
+    {
+        var request = Request(HttpMethod.Post, "/api/jobs", token, JsonContent.Create(Job()));
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        using var response = await SendCheckedAsync(request);
+        var location = response.Headers.Location ?? throw new InvalidOperationException("POST /api/jobs answered without Location");
+        return location.OriginalString.Split('/')[^1];
+    }
+
+    /// <summary>A small freelancer profile; <paramref name="revision"/> changes the headline (a write benchmark's change).</summary>
+    public static object Profile(string user, long revision) => new
+    {
+        displayName = $"Bench {user}",
+        headline = $"Pastry chef for events, revision {revision.ToString(CultureInfo.InvariantCulture)}",
+        description = "Croissants, sourdough and plated desserts for weddings and conferences.",
+        email = $"{user}@example.com",
+        skills = new[] { "baking", "pastry" },
+        certifications = Array.Empty<string>(),
+        hourlyRate = 30m,
+        currency = "EUR",
+        latitude = 52.37,
+        longitude = 4.90,
+        availability = new[] { new { start = ShiftStart.AddDays(-1), end = ShiftStart.AddDays(2) } },
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        try
+        {
+            using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await _api.StopAsync(stopping.Token);
+        }
+        finally
+        {
+            await _api.DisposeAsync();
+            await _silo.DisposeAsync();
+        }
+    }
+
+    private static DateTimeOffset ShiftStart { get; } = DateTimeOffset.UtcNow.Date.AddDays(7).AddHours(9);
+
+    private static object Job() => new
+    {
+        title = "Pastry chef for a wedding",
+        description = "Plated desserts and a croissant breakfast for 120 guests; baking and pastry experience needed.",
+        requiredSkills = new[] { "baking", "pastry" },
+        requiredCertifications = Array.Empty<string>(),
+        shiftStart = ShiftStart,
+        shiftEnd = ShiftStart.AddHours(8),
+        latitude = 52.36,
+        longitude = 4.91,
+        radiusKm = 25.0,
+        hourlyWageMin = 25m,
+        hourlyWageMax = 40m,
+        currency = "EUR",
+        publish = true,
+    };
+
+    /// <summary>Until <c>/health/ready</c> says the API's cluster client reaches an active silo.</summary>
+    private async Task WaitUntilReadyAsync()
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(ApiReadyTimeout.TotalSeconds * Stopwatch.Frequency);
+        var last = "no answer";
+        while (Stopwatch.GetTimestamp() < deadline)
+        {
+            try
+            {
+                using var response = await Http.GetAsync("/health/ready");
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+
+                last = $"status {(int)response.StatusCode}";
+            }
+            catch (HttpRequestException error)
+            {
+                last = error.Message;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"the API at {BaseAddress} was not ready after {ApiReadyTimeout.TotalSeconds:0} s ({last})");
+    }
+}
