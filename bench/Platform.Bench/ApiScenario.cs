@@ -36,13 +36,16 @@ internal static class ApiScenario
         }
 
         var duration = TimeSpan.FromSeconds(options.DurationSeconds);
-        var warmUp = TimeSpan.FromSeconds(Math.Min(1, options.DurationSeconds));
+        // Long enough for tiered JIT to reach the hot paths of Kestrel, the API and the Orleans client.
+        var warmUp = TimeSpan.FromSeconds(Math.Min(5, options.DurationSeconds));
         var revision = 0L;
+        // Every kind of request is warmed up before any is measured: the first measured phase must not pay for the
+        // JIT and the connection pool of the others.
         await OpenLoopAsync(host.Http, Read, options.Rate, warmUp, 0);
-        var read = await OpenLoopAsync(host.Http, Read, options.Rate, duration, 0);
         await OpenLoopAsync(host.Http, Write, options.Rate, warmUp, revision += 1_000_000_000);
-        var write = await OpenLoopAsync(host.Http, Write, options.Rate, duration, revision += 1_000_000_000);
         await ClosedLoopAsync(host.Http, Read, options.Concurrency, warmUp);
+        var read = await OpenLoopAsync(host.Http, Read, options.Rate, duration, 0);
+        var write = await OpenLoopAsync(host.Http, Write, options.Rate, duration, revision += 1_000_000_000);
         var readMax = await ClosedLoopAsync(host.Http, Read, options.Concurrency, duration);
         return
         [
