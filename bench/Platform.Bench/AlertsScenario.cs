@@ -8,9 +8,10 @@ namespace Platform.Bench;
 
 /// <summary>
 /// Live alerts end to end: <c>--count</c> clients of one tenant, each its own user with a WebSocket connection to the
-/// alerts hub and one open job; then a seeded freelancer applies to each job through the API (<c>--concurrency</c>
-/// requests in flight), and each client's connection must receive its ApplicationReceived alert. Latency is from the
-/// application's HTTP send to the alert's receipt; alerts not received within <see cref="StragglerWait"/> are lost.
+/// alerts hub and one open job; then a seeded freelancer applies to each job through the API, open loop at
+/// <c>--rate</c> applications per second (200), and each client's connection must receive its ApplicationReceived alert.
+/// Latency is from the application's scheduled send to the alert's receipt; alerts not received within
+/// <see cref="StragglerWait"/> are lost.
 /// </summary>
 internal static class AlertsScenario
 {
@@ -73,30 +74,50 @@ internal static class AlertsScenario
 
             var errors = 0;
             var triggerStart = Stopwatch.GetTimestamp();
-            await Parallel.ForEachAsync(
-                Enumerable.Range(0, count),
-                new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency },
-                async (i, _) =>
+
+            // Open loop at --rate: application i is due at start + i / rate and its latency counts from then, so a
+            // backlog shows as latency; the alerts measure delivery at a steady load, not how fast a burst drains.
+            async Task ApplyAsync(int i, long due)
+            {
+                var request = ApiHost.Request(
+                    HttpMethod.Post, $"/api/jobs/{jobs[i]}/applications", freelancerTokens[i % freelancerTokens.Length], JsonContent.Create(new { coverNote = "I bake." }));
+                request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+                sent[i] = due;
+                try
                 {
-                    var request = ApiHost.Request(
-                        HttpMethod.Post, $"/api/jobs/{jobs[i]}/applications", freelancerTokens[i % freelancerTokens.Length], JsonContent.Create(new { coverNote = "I bake." }));
-                    request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
-                    sent[i] = Stopwatch.GetTimestamp();
-                    try
-                    {
-                        using var response = await host.Http.SendAsync(request);
-                        if (!response.IsSuccessStatusCode)
-                        {
-                            sent[i] = 0;
-                            Interlocked.Increment(ref errors);
-                        }
-                    }
-                    catch (Exception error) when (error is HttpRequestException or TaskCanceledException or IOException)
+                    using var response = await host.Http.SendAsync(request);
+                    if (!response.IsSuccessStatusCode)
                     {
                         sent[i] = 0;
                         Interlocked.Increment(ref errors);
                     }
-                });
+                }
+                catch (Exception error) when (error is HttpRequestException or TaskCanceledException or IOException)
+                {
+                    sent[i] = 0;
+                    Interlocked.Increment(ref errors);
+                }
+            }
+
+            var interval = Stopwatch.Frequency / (double)options.Rate;
+            var applications = new Task[count];
+            var next = 0;
+            while (next < count)
+            {
+                var now = Stopwatch.GetTimestamp();
+                while (next < count && triggerStart + (long)(next * interval) <= now)
+                {
+                    applications[next] = ApplyAsync(next, triggerStart + (long)(next * interval));
+                    next++;
+                }
+
+                if (next < count)
+                {
+                    await Task.Delay(1);
+                }
+            }
+
+            await Task.WhenAll(applications);
 
             var expected = sent.Count(time => time != 0);
             var deadline = Stopwatch.GetTimestamp() + (long)(StragglerWait.TotalSeconds * Stopwatch.Frequency);

@@ -26,7 +26,7 @@ public sealed record BenchOptions(string Scenario, double DurationSeconds, int C
         "then offers --rate requests/s (2000, open loop, latency from each request's scheduled time) over --concurrency\n" +
         "connections (200) for --duration s (10) of reads, then of writes, then reads in --concurrency closed loops: one line each\n" +
         "alerts connects --count users (2000) to the alerts hub over WebSockets, makes one alert for each through the\n" +
-        "marketplace (--concurrency requests in flight) and reports the latency from the request to the alert and lost alerts\n" +
+        "marketplace (open loop at --rate, 200/s) and reports the latency from the scheduled request to the alert and lost alerts\n" +
         "prints one JSON object per run on stdout: scenario, ops, seconds, ops_per_sec, p50_us, p99_us, concurrency, ...";
 
     /// <summary>Parses the arguments, or throws <see cref="FormatException"/> with a message that names the bad input.</summary>
@@ -54,7 +54,7 @@ public sealed record BenchOptions(string Scenario, double DurationSeconds, int C
             "matching" => new BenchOptions(scenario, 5, 1, 100_000),
             "activation" => new BenchOptions(scenario, 5, 64, 300_000),
             "api" => new BenchOptions(scenario, 10, 200, 200),
-            "alerts" => new BenchOptions(scenario, 10, 200, 2_000),
+            "alerts" => new BenchOptions(scenario, 10, 200, 2_000, Rate: 200),
             _ => new BenchOptions(scenario, 5, 64, 1_000_000),
         };
         for (var i = 1; i < args.Count; i += 2)

@@ -24,7 +24,7 @@ public sealed class BenchOptionsTests
         BenchOptions.Parse(["escrow"]).ShouldBe(new BenchOptions("escrow", 30, 100, 1_000));
         BenchOptions.Parse(["matching"]).ShouldBe(new BenchOptions("matching", 5, 1, 100_000));
         BenchOptions.Parse(["api"]).ShouldBe(new BenchOptions("api", 10, 200, 200, 2_000));
-        BenchOptions.Parse(["alerts"]).ShouldBe(new BenchOptions("alerts", 10, 200, 2_000, 2_000));
+        BenchOptions.Parse(["alerts"]).ShouldBe(new BenchOptions("alerts", 10, 200, 2_000, 200));
     }
 
     [Fact]
