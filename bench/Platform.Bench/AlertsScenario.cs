@@ -99,25 +99,7 @@ internal static class AlertsScenario
                 }
             }
 
-            var interval = Stopwatch.Frequency / (double)options.Rate;
-            var applications = new Task[count];
-            var next = 0;
-            while (next < count)
-            {
-                var now = Stopwatch.GetTimestamp();
-                while (next < count && triggerStart + (long)(next * interval) <= now)
-                {
-                    applications[next] = ApplyAsync(next, triggerStart + (long)(next * interval));
-                    next++;
-                }
-
-                if (next < count)
-                {
-                    await Task.Delay(1);
-                }
-            }
-
-            await Task.WhenAll(applications);
+            await OpenLoop.RunAsync(count, options.Rate, triggerStart, ApplyAsync);
 
             var expected = sent.Count(time => time != 0);
             var deadline = Stopwatch.GetTimestamp() + (long)(StragglerWait.TotalSeconds * Stopwatch.Frequency);

@@ -64,8 +64,6 @@ internal static class ApiScenario
         var total = (int)Math.Max(1, Math.Round(rate * duration.TotalSeconds));
         var latencies = new double[total];
         var ok = new bool[total];
-        var pending = new Task[total];
-        var interval = Stopwatch.Frequency / (double)rate;
         var lastDone = 0L;
         var start = Stopwatch.GetTimestamp();
 
@@ -86,23 +84,7 @@ internal static class ApiScenario
             InterlockedMax(ref lastDone, done);
         }
 
-        var next = 0;
-        while (next < total)
-        {
-            var now = Stopwatch.GetTimestamp();
-            while (next < total && start + (long)(next * interval) <= now)
-            {
-                pending[next] = SendAsync(next, start + (long)(next * interval));
-                next++;
-            }
-
-            if (next < total)
-            {
-                await Task.Delay(1);
-            }
-        }
-
-        await Task.WhenAll(pending);
+        await OpenLoop.RunAsync(total, rate, start, SendAsync);
         return new Phase(latencies, ok.Count(success => success), ok.Count(success => !success), Stopwatch.GetElapsedTime(start, Volatile.Read(ref lastDone)).TotalSeconds);
     }
 

@@ -17,10 +17,10 @@ internal static class ApiRateLimits
         services.AddRateLimiter(options =>
         {
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                PartitionedRateLimiter.Create<HttpContext, string>(context => Caller.From(context.User) is { } caller
+                PartitionedRateLimiter.Create<HttpContext, string>(context => Caller.Of(context) is { } caller
                     ? RateLimitPartition.GetTokenBucketLimiter($"user:{caller.Key}", _ => Bucket(limits.PerUserPerSecond, limits.PerUserBurst))
                     : RateLimitPartition.GetNoLimiter("anonymous")),
-                PartitionedRateLimiter.Create<HttpContext, string>(context => Caller.From(context.User) is { } caller
+                PartitionedRateLimiter.Create<HttpContext, string>(context => Caller.Of(context) is { } caller
                     ? RateLimitPartition.GetTokenBucketLimiter($"tenant:{caller.TenantId}", _ => Bucket(limits.PerTenantPerSecond, limits.PerTenantBurst))
                     : RateLimitPartition.GetNoLimiter("anonymous")));
             options.OnRejected = async (context, cancellationToken) =>

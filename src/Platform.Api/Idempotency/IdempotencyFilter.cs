@@ -31,7 +31,7 @@ internal sealed partial class IdempotencyFilter(IGrainFactory grains, IOptions<J
                 statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var caller = Caller.From(http.User) ?? throw new InvalidOperationException("The endpoint requires an authenticated caller.");
+        var caller = Caller.Of(http) ?? throw new InvalidOperationException("The endpoint requires an authenticated caller.");
         var replay = grains.GetGrain<IRequestReplayGrain>($"{caller.Key}/{key}");
         var fingerprint = Fingerprint(context);
         var decision = await replay.Begin(fingerprint);

@@ -21,7 +21,23 @@ public sealed record Caller(string TenantId, string UserId, IReadOnlySet<string>
     public string KeyOf(string id) => TenantKey.Create(TenantId, id).ToString();
 
     /// <summary>Binds an endpoint's <see cref="Caller"/> parameter from the authenticated user.</summary>
-    public static ValueTask<Caller?> BindAsync(HttpContext context) => ValueTask.FromResult(From(context.User));
+    public static ValueTask<Caller?> BindAsync(HttpContext context) => ValueTask.FromResult(Of(context));
+
+    /// <summary>
+    /// The request's caller, read from its claims once per request: the rate limiters and the endpoint's binding all
+    /// ask for it.
+    /// </summary>
+    public static Caller? Of(HttpContext context)
+    {
+        if (context.Items.TryGetValue(typeof(Caller), out var known))
+        {
+            return (Caller?)known;
+        }
+
+        var caller = From(context.User);
+        context.Items[typeof(Caller)] = caller;
+        return caller;
+    }
 
     /// <summary>Null when the principal lacks a valid tenant or subject (the token is then refused as 401).</summary>
     public static Caller? From(ClaimsPrincipal principal)
