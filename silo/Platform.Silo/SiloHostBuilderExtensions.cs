@@ -6,6 +6,7 @@ using Orleans.Configuration;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 using Platform.EventSourcing;
 using Platform.Grains;
+using Platform.Grains.Alerts;
 using Platform.Matching.Hosting;
 using Platform.Orleans.Hosting;
 using Platform.PostgreSql;
@@ -59,7 +60,7 @@ internal static class SiloHostBuilderExtensions
             silo.AddPlatformStreams(configuration.GetSection("Streams"));
             silo.AddPlatformMatching(configuration.GetSection("Matching"));
             silo.AddPlatformEscrow(builder.Configuration.GetSection("Payments"));
-            silo.AddPlatformAlerts();
+            silo.AddPlatformAlerts(configuration.GetSection(AlertOptions.SectionName));
 
             // Post-configured so that what the user gave wins over Orleans' and the platform's defaults alike.
             silo.Services.PostConfigure<ClusterMembershipOptions>(settings.Apply);

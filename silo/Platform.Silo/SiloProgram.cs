@@ -54,9 +54,9 @@ internal static class SiloProgram
 
             return SiloExitCodes.Ok;
         }
-        catch (Exception error) when (Innermost(error) is OptionsValidationException or StreamsConfigurationException)
+        catch (Exception error) when (Innermost(error) is OptionsValidationException or StreamsConfigurationException || IsUnconvertibleValue(Innermost(error)))
         {
-            // Configuration sections (Matching, Streams, Payments) are validated when the host is built or starts.
+            // Configuration sections (Matching, Streams, Payments, Alerts) are bound and validated when the host is built or starts.
             await stderr.WriteLineAsync($"Platform.Silo: bad configuration: {Innermost(error).Message.ReplaceLineEndings(" ")}");
             return SiloExitCodes.BadConfiguration;
         }
@@ -72,6 +72,13 @@ internal static class SiloProgram
         Environment.GetEnvironmentVariables()
             .Cast<DictionaryEntry>()
             .ToDictionary(entry => (string)entry.Key, entry => (string?)entry.Value ?? string.Empty, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The configuration binder's refusal of a value of the wrong type ("Failed to convert configuration value 'soon' at
+    /// 'Alerts:LeaseDuration' to type 'System.TimeSpan'."): a plain InvalidOperationException, told apart by its message.
+    /// </summary>
+    private static bool IsUnconvertibleValue(Exception error) =>
+        error is InvalidOperationException && error.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal);
 
     /// <summary>The innermost exception that says something, in one line: Orleans wraps the cause in lifecycle exceptions.</summary>
     private static string Describe(Exception error)

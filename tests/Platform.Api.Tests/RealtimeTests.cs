@@ -11,17 +11,15 @@ namespace Platform.Api.Tests;
 [Collection(ApiCollection.Name)]
 public sealed class RealtimeTests(ApiCluster cluster)
 {
-    private static readonly TimeSpan FewSeconds = TimeSpan.FromSeconds(10);
-
     [Fact]
     public async Task An_application_reaches_both_live_connections_of_the_client()
     {
         var tenant = ApiCluster.NewTenant();
         await using var phone = await AlertsConnection.OpenAsync(cluster, tenant, "alice", "client");
         await using var laptop = await AlertsConnection.OpenAsync(cluster, tenant, "alice", "client");
-        var jobPath = await PostJobAsync(tenant, "alice");
+        var jobPath = await cluster.PostJobAsync(tenant, "alice");
 
-        await ApplyAsync(tenant, "bruno", jobPath);
+        await cluster.ApplyAsync(tenant, "bruno", jobPath);
 
         foreach (var connection in new[] { phone, laptop })
         {
@@ -40,8 +38,8 @@ public sealed class RealtimeTests(ApiCluster cluster)
     {
         var tenant = ApiCluster.NewTenant();
         using var client = cluster.Client(tenant, "alice", "client");
-        var jobPath = await PostJobAsync(tenant, "alice");
-        await ApplyAsync(tenant, "bruno", jobPath);
+        var jobPath = await cluster.PostJobAsync(tenant, "alice");
+        await cluster.ApplyAsync(tenant, "bruno", jobPath);
         await Eventually.ValueAsync(async () =>
         {
             var polled = await (await client.GetAsync("/api/notifications?since=0")).ShouldBeJsonAsync(HttpStatusCode.OK);
@@ -51,7 +49,7 @@ public sealed class RealtimeTests(ApiCluster cluster)
 
         var latest = await connection.Hub.InvokeAsync<long>(nameof(AlertsHub.Resume), 0L);
         var again = await connection.Hub.InvokeAsync<long>(nameof(AlertsHub.Resume), 0L);
-        await ApplyAsync(tenant, "carla", jobPath);
+        await cluster.ApplyAsync(tenant, "carla", jobPath);
 
         latest.ShouldBe(1);
         again.ShouldBe(1);
@@ -79,90 +77,12 @@ public sealed class RealtimeTests(ApiCluster cluster)
         var tenant = ApiCluster.NewTenant();
         await using var alice = await AlertsConnection.OpenAsync(cluster, tenant, "alice", "client");
         await using var dora = await AlertsConnection.OpenAsync(cluster, tenant, "dora", "client");
-        var jobPath = await PostJobAsync(tenant, "alice");
+        var jobPath = await cluster.PostJobAsync(tenant, "alice");
 
-        await ApplyAsync(tenant, "bruno", jobPath);
+        await cluster.ApplyAsync(tenant, "bruno", jobPath);
 
         (await alice.WaitForAsync(1)).ShouldHaveSingleItem().Kind.ShouldBe("ApplicationReceived");
         (await dora.Hub.InvokeAsync<long>(nameof(AlertsHub.Resume), 0L)).ShouldBe(0);
         dora.Received.ShouldBeEmpty();
-    }
-
-    private async Task<string> PostJobAsync(string tenant, string clientId)
-    {
-        using var client = cluster.Client(tenant, clientId, "client");
-        var posted = await client.PostIdempotentAsync("/api/jobs", Samples.Job());
-        posted.StatusCode.ShouldBe(HttpStatusCode.Created);
-        return posted.Headers.Location!.ToString();
-    }
-
-    private async Task ApplyAsync(string tenant, string freelancerId, string jobPath)
-    {
-        using var freelancer = cluster.Client(tenant, freelancerId, "freelancer");
-        (await freelancer.PutAsJsonAsync("/api/freelancers/me", Samples.Profile())).StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await freelancer.PostIdempotentAsync($"{jobPath}/applications", new { coverNote = "I bake." })).StatusCode.ShouldBe(HttpStatusCode.Created);
-    }
-
-    /// <summary>A front end's connection to the alerts hub that records what the hub sends it.</summary>
-    private sealed class AlertsConnection : IAsyncDisposable
-    {
-        private readonly List<AlertMessage> _received = [];
-
-        private int _reloads;
-
-        private AlertsConnection(HubConnection hub)
-        {
-            Hub = hub;
-            Hub.On<AlertMessage>(nameof(IAlertsClient.Alert), alert =>
-            {
-                lock (_received)
-                {
-                    _received.Add(alert);
-                }
-            });
-            Hub.On(nameof(IAlertsClient.Reload), () => Interlocked.Increment(ref _reloads));
-        }
-
-        public HubConnection Hub { get; }
-
-        public IReadOnlyList<AlertMessage> Received
-        {
-            get
-            {
-                lock (_received)
-                {
-                    return [.. _received];
-                }
-            }
-        }
-
-        public int Reloads => Volatile.Read(ref _reloads);
-
-        public static HubConnection Build(ApiCluster cluster, string? token) =>
-            new HubConnectionBuilder()
-                .WithUrl(new Uri(cluster.Server.BaseAddress, AlertsHub.Path), options =>
-                {
-                    options.HttpMessageHandlerFactory = _ => cluster.Server.CreateHandler();
-                    options.AccessTokenProvider = () => Task.FromResult(token);
-                    options.Transports = HttpTransportType.LongPolling;
-                })
-                .Build();
-
-        public static async Task<AlertsConnection> OpenAsync(ApiCluster cluster, string tenant, string user, string role)
-        {
-            var connection = new AlertsConnection(Build(cluster, cluster.Tokens.For(tenant, user, role)));
-            await connection.Hub.StartAsync();
-            return connection;
-        }
-
-        /// <summary>What was received once it holds <paramref name="count"/> alerts, after a pause that would reveal any more.</summary>
-        public async Task<IReadOnlyList<AlertMessage>> WaitForAsync(int count)
-        {
-            await Eventually.ValueAsync(() => Task.FromResult(Received.Count >= count ? "received" : null), FewSeconds);
-            await Task.Delay(TimeSpan.FromMilliseconds(300));
-            return Received;
-        }
-
-        public ValueTask DisposeAsync() => Hub.DisposeAsync();
     }
 }

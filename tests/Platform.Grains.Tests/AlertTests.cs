@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Platform.Grains.Alerts;
 using Platform.Grains.Notifications;
 using Platform.Grains.Tests.Support;
@@ -16,7 +17,12 @@ public sealed class AlertTests(MarketplaceCluster cluster)
 
     private IClusterClient Client => cluster.Cluster.Client;
 
-    private LoggingPushProvider Pushes => cluster.SiloServices.GetRequiredService<LoggingPushProvider>();
+    private AlertOptions Options => cluster.SiloServices.GetRequiredService<IOptions<AlertOptions>>().Value;
+
+    private TimeSpan Lease => Options.LeaseDuration;
+
+    /// <summary>When the front end renews: a third of the lease.</summary>
+    private TimeSpan Renewal => Options.LeaseDuration / 3;
 
     [Fact]
     public async Task A_freelancer_applying_becomes_the_offline_clients_first_alert_and_a_push()
@@ -71,9 +77,9 @@ public sealed class AlertTests(MarketplaceCluster cluster)
         onPhone[0].Kind.ShouldBe(NotificationKind.ApplicationReceived);
         storedWhenDelivered.ShouldBe([1, 1]);
         lease.ConnectionId.ShouldBe("phone");
-        lease.ExpiresAt.ShouldBe(cluster.Now + AlertTerms.LeaseDuration);
+        lease.ExpiresAt.ShouldBe(cluster.Now + Lease);
         lease.LastSequence.ShouldBe(0);
-        Pushes.For(user).ShouldBeEmpty();
+        (await Outbox(user).Latest()).ShouldBeEmpty();
     }
 
     [Fact]
@@ -100,13 +106,13 @@ public sealed class AlertTests(MarketplaceCluster cluster)
         var renewed = new AlertRecorder();
         await Alerts(user).Connect("forgotten", Observe(forgotten));
         await Alerts(user).Connect("renewed", Observe(renewed));
-        cluster.Clock.Advance(AlertTerms.RenewalInterval * 2);
+        cluster.Clock.Advance(Renewal * 2);
         await Alerts(user).Connect("renewed", Observe(renewed));
-        cluster.Clock.Advance(AlertTerms.LeaseDuration - AlertTerms.RenewalInterval * 2);
+        cluster.Clock.Advance(Lease - Renewal * 2);
 
         await PublishAsync(user, Note(user, "n1"));
         var onRenewed = await ReceivedAsync(renewed, 1);
-        cluster.Clock.Advance(AlertTerms.LeaseDuration);
+        cluster.Clock.Advance(Lease);
         await PublishAsync(user, Note(user, "n2"));
         var pushed = await PushesAsync(user, 1);
 
@@ -266,5 +272,29 @@ public sealed class AlertTests(MarketplaceCluster cluster)
         Eventually.Until(() => Task.FromResult(recorder.Received), received => received.Count >= count, $"{count} alerts on a connection");
 
     private Task<IReadOnlyList<Alert>> PushesAsync(string user, int count) =>
-        Eventually.Until(() => Task.FromResult(Pushes.For(user)), pushed => pushed.Count >= count, $"{count} pushes to {user}");
+        Eventually.Until(() => Outbox(user).Latest(), pushed => pushed.Count >= count, $"{count} pushes to {user}");
+
+    [Fact]
+    public async Task The_embedded_push_outbox_keeps_each_sequence_once_and_only_the_latest_pushes()
+    {
+        var user = _market.NewKey("u");
+        var alerts = Enumerable.Range(1, IPushOutboxGrain.Capacity + 5)
+            .Select(sequence => new Alert(sequence, $"n-{sequence}", NotificationKind.OfferMade, new Dictionary<string, string>(), cluster.Now))
+            .ToArray();
+
+        foreach (var alert in alerts)
+        {
+            await Outbox(user).Add(alert);
+        }
+
+        await Outbox(user).Add(alerts[^1] with { NotificationId = "repeat" });
+        await cluster.DeactivateAsync(Outbox(user));
+        var kept = await Outbox(user).Latest();
+
+        kept.Select(alert => alert.Sequence).ShouldBe(Enumerable.Range(6, IPushOutboxGrain.Capacity).Select(sequence => (long)sequence));
+        kept[^1].NotificationId.ShouldBe($"n-{alerts.Length}");
+        await Should.ThrowAsync<ArgumentException>(() => cluster.Grains.GetGrain<IPushOutboxGrain>("no-tenant").Add(alerts[0]));
+    }
+
+    private IPushOutboxGrain Outbox(string user) => cluster.Grains.GetGrain<IPushOutboxGrain>(user);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Platform.Grains.Alerts;
 using Platform.Grains.Notifications;
 using Platform.Grains.Sessions;
@@ -18,7 +19,12 @@ public sealed class SessionGrainTests(MarketplaceCluster cluster)
 
     private IClusterClient Client => cluster.Cluster.Client;
 
-    private LoggingPushProvider Pushes => cluster.SiloServices.GetRequiredService<LoggingPushProvider>();
+    private AlertOptions Options => cluster.SiloServices.GetRequiredService<IOptions<AlertOptions>>().Value;
+
+    private TimeSpan Lease => Options.LeaseDuration;
+
+    /// <summary>When the front end renews: a third of the lease.</summary>
+    private TimeSpan Renewal => Options.LeaseDuration / 3;
 
     private string User => $"{_tenant}/alice";
 
@@ -29,15 +35,15 @@ public sealed class SessionGrainTests(MarketplaceCluster cluster)
         var session = Session("conn-1");
         var opened = await session.Open(User, Client.CreateObjectReference<IAlertObserver>(recorder));
 
-        cluster.Clock.Advance(AlertTerms.RenewalInterval * 2);
+        cluster.Clock.Advance(Renewal * 2);
         var renewed = await session.Heartbeat();
-        cluster.Clock.Advance(AlertTerms.RenewalInterval * 2);
+        cluster.Clock.Advance(Renewal * 2);
         await PublishAsync("n-1");
 
         (await ReceivedAsync(recorder, 1)).ShouldHaveSingleItem().NotificationId.ShouldBe($"{User}/n-1");
         opened.ConnectionId.ShouldBe("conn-1");
-        renewed.ShouldNotBeNull().ExpiresAt.ShouldBe(opened.ExpiresAt + AlertTerms.RenewalInterval * 2);
-        Pushes.For(User).ShouldBeEmpty();
+        renewed.ShouldNotBeNull().ExpiresAt.ShouldBe(opened.ExpiresAt + Renewal * 2);
+        (await Outbox(User).Latest()).ShouldBeEmpty();
         await session.Close();
     }
 
@@ -63,14 +69,14 @@ public sealed class SessionGrainTests(MarketplaceCluster cluster)
         var session = Session("conn-3");
         await session.Open(User, Client.CreateObjectReference<IAlertObserver>(recorder));
 
-        cluster.Clock.Advance(AlertTerms.LeaseDuration);
+        cluster.Clock.Advance(Lease);
 
         // The expiry check runs on a grain timer of real time, so this waits up to one check interval.
         await Eventually.Until(
             () => Client.GetGrain<IManagementGrain>(0).GetGrainActivationCount((GrainReference)session),
             count => count == 0,
             "the session's deactivation",
-            SessionGrain.ExpiryCheckInterval * 2);
+            Options.ExpiryCheckInterval * 2);
         (await session.Heartbeat()).ShouldBeNull();
     }
 
@@ -96,5 +102,7 @@ public sealed class SessionGrainTests(MarketplaceCluster cluster)
         Eventually.Until(() => Task.FromResult(recorder.Received), received => received.Count >= count, $"{count} alerts on a connection");
 
     private Task<IReadOnlyList<Alert>> PushesAsync(int count) =>
-        Eventually.Until(() => Task.FromResult(Pushes.For(User)), pushed => pushed.Count >= count, $"{count} pushes to {User}");
+        Eventually.Until(() => Outbox(User).Latest(), pushed => pushed.Count >= count, $"{count} pushes to {User}");
+
+    private IPushOutboxGrain Outbox(string user) => cluster.Grains.GetGrain<IPushOutboxGrain>(user);
 }

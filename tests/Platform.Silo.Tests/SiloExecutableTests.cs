@@ -50,7 +50,10 @@ public sealed class SiloExecutableTests
 
     [Theory]
     [InlineData("Matching__Dimensions", "0", "Matching:Dimensions")]
+    [InlineData("Matching__Dimensions", "many", "Matching:Dimensions")]
     [InlineData("Streams__Provider", "Kafka", "Streams:Provider")]
+    [InlineData("Alerts__LeaseDuration", "00:00:01", "Alerts:LeaseDuration")]
+    [InlineData("Alerts__LeaseDuration", "soon", "Alerts:LeaseDuration")]
     public async Task A_bad_configuration_section_exits_with_2_naming_the_key(string variable, string value, string key)
     {
         var result = await SiloProcess.RunAsync(["--smoke"], new Dictionary<string, string> { [variable] = value });

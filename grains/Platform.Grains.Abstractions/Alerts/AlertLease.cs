@@ -10,10 +10,15 @@ namespace Platform.Grains.Alerts;
 /// (they went to the push outbox, e.g. while the user's grain was re-activated): it calls
 /// <see cref="IUserAlertsGrain.Since"/>.
 /// </param>
+/// <param name="Duration">
+/// How long the lease lasts from its grant: the silos' configured lease. The front end renews after a third of it, so
+/// the silos alone decide how fast a dead API instance is detected.
+/// </param>
 [GenerateSerializer]
 [Immutable]
 [Alias("platform.alerts.AlertLease")]
 public sealed record AlertLease(
     [property: Id(0)] string ConnectionId,
     [property: Id(1)] DateTimeOffset ExpiresAt,
-    [property: Id(2)] long LastSequence);
+    [property: Id(2)] long LastSequence,
+    [property: Id(3)] TimeSpan Duration);

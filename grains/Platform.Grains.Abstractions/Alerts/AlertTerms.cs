@@ -4,16 +4,6 @@ namespace Platform.Grains.Alerts;
 public static class AlertTerms
 {
     /// <summary>
-    /// How long a connection counts as live after its last <see cref="IUserAlertsGrain.Connect"/>. Three renewal
-    /// intervals, so one or two lost renewals (a slow API instance, a grain re-activating) do not drop a live connection,
-    /// while a dead API instance's connections stop receiving within this bound even if nothing else notices.
-    /// </summary>
-    public static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(90);
-
-    /// <summary>How often the front end calls <see cref="IUserAlertsGrain.Connect"/> again for each live connection.</summary>
-    public static readonly TimeSpan RenewalInterval = TimeSpan.FromSeconds(30);
-
-    /// <summary>
     /// How long one delivery to a connection may take before the connection is dropped as dead (real time). Live
     /// connections answer in milliseconds; a hung API instance would otherwise hold up the user's alerts until Orleans'
     /// response timeout (30 s), far past the one second the front end promises.

@@ -10,13 +10,13 @@ namespace Platform.Grains.Alerts;
 /// or none took it.
 /// </summary>
 /// <remarks>
-/// Connections are kept in the activation only, as leases (<see cref="AlertTerms.LeaseDuration"/>) that the front end
-/// renews by calling <see cref="Connect"/> every <see cref="AlertTerms.RenewalInterval"/>. A connection is dropped when
+/// Connections are kept in the activation only, as leases (<see cref="AlertLease.Duration"/>, set by the silos'
+/// configuration) that the front end renews by calling <see cref="Connect"/> after a third of each. A connection is dropped when
 /// its lease runs out, when a delivery to it fails, or when it does not answer within
 /// <see cref="AlertTerms.DeliveryTimeout"/>: a dead API instance's connections stop receiving within the first of
 /// these, and their alerts go to the push outbox. If the grain is re-activated (its silo died, it restarted) it knows no
 /// connection until the next renewals; alerts in between go to the push outbox, and <see cref="AlertLease.LastSequence"/>
-/// tells the renewing connection to catch up.
+/// tells the renewing connection to catch up (the front end then sends it what it missed).
 /// </remarks>
 [Alias("platform.alerts.IUserAlertsGrain")]
 public interface IUserAlertsGrain : IGrainWithStringKey

@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Platform.Grains.Alerts;
 
 namespace Platform.Grains.Sessions;
@@ -5,7 +6,7 @@ namespace Platform.Grains.Sessions;
 /// <summary>
 /// One live front-end connection (a SignalR connection on some API instance), keyed "tenant/connection-id". It holds the
 /// connection's registration with the user's <see cref="IUserAlertsGrain"/> and renews it on every <see cref="Heartbeat"/>.
-/// A session that hears no heartbeat for <see cref="AlertTerms.LeaseDuration"/> counts as dead (its API instance is gone):
+/// A session that hears no heartbeat for the lease (<see cref="AlertLease.Duration"/>) counts as dead (its API instance is gone):
 /// it disconnects from the user's alerts grain and deactivates, so the user's alerts go to the push outbox.
 /// </summary>
 /// <remarks>Kept in memory only: observers die with their API instance, so there is nothing worth storing.</remarks>
@@ -25,6 +26,11 @@ public interface ISessionGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Heartbeat")]
     Task<AlertLease?> Heartbeat();
+
+    /// <summary>Whether the session is open (it has not expired, been closed or lost its silo); changes nothing. For operators and tests.</summary>
+    [ReadOnly]
+    [Alias("IsOpen")]
+    Task<bool> IsOpen();
 
     /// <summary>Disconnects from the user's alerts grain and deactivates; a session that is not open just deactivates.</summary>
     [Alias("Close")]

@@ -1,24 +1,30 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Platform.Grains.Alerts;
 
 // In the assembly's root namespace, beside the grains' other hosting code, so a silo that imports Platform.Grains finds it.
 namespace Platform.Grains;
 
-/// <summary>Everything the alert grains need on a silo.</summary>
+/// <summary>Everything the alert and session grains need on a silo.</summary>
 public static class AlertsSiloBuilderExtensions
 {
     /// <summary>
-    /// The embedded push outbox (logs and keeps pushes in memory) unless an <see cref="IPushProvider"/> is registered
-    /// already: register FCM/APNs before calling this. Without any provider the alert grains still work, and alerts for
-    /// users without a live connection wait in their inbox for catch-up.
+    /// The connection lease from <paramref name="section"/> (by convention <see cref="AlertOptions.SectionName"/>; see
+    /// <see cref="AlertOptions"/>), validated when the silo starts, and the embedded push outbox
+    /// (<see cref="IPushOutboxGrain"/>) unless an <see cref="IPushProvider"/> is registered already: register FCM/APNs
+    /// before calling this.
     /// </summary>
-    public static ISiloBuilder AddPlatformAlerts(this ISiloBuilder silo)
+    public static ISiloBuilder AddPlatformAlerts(this ISiloBuilder silo, IConfiguration section)
     {
         ArgumentNullException.ThrowIfNull(silo);
-        silo.Services.TryAddSingleton(TimeProvider.System);
-        silo.Services.TryAddSingleton<LoggingPushProvider>();
-        silo.Services.TryAddSingleton<IPushProvider>(services => services.GetRequiredService<LoggingPushProvider>());
+        ArgumentNullException.ThrowIfNull(section);
+        var services = silo.Services;
+        services.AddOptions<AlertOptions>().Bind(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AlertOptions>>(new AlertOptionsValidator((section as IConfigurationSection)?.Path ?? string.Empty));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IPushProvider, OutboxPushProvider>();
         return silo;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Runtime.Placement.Filtering;
 using Orleans.Storage;
 using Orleans.Streams;
@@ -20,6 +21,7 @@ namespace Platform.Grains.Alerts;
 internal sealed class UserAlertsGrain(
     [PersistentState("alerts")] IPersistentState<UserAlertsState> state,
     TimeProvider time,
+    IOptions<AlertOptions> options,
     IServiceProvider services,
     ILogger<UserAlertsGrain> logger)
     : Grain, IUserAlertsGrain
@@ -46,9 +48,10 @@ internal sealed class UserAlertsGrain(
         ArgumentOutOfRangeException.ThrowIfGreaterThan(connectionId.Length, AlertTerms.MaxConnectionIdLength, nameof(connectionId));
         ArgumentNullException.ThrowIfNull(observer);
         _ = UserKey;
-        var expiresAt = time.GetUtcNow() + AlertTerms.LeaseDuration;
+        var duration = options.Value.LeaseDuration;
+        var expiresAt = time.GetUtcNow() + duration;
         _connections[connectionId] = new AlertConnection(observer, expiresAt);
-        return Task.FromResult(new AlertLease(connectionId, expiresAt, state.State.LastSequence));
+        return Task.FromResult(new AlertLease(connectionId, expiresAt, state.State.LastSequence, duration));
     }
 
     public Task Disconnect(string connectionId)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Platform.Grains.Alerts;
 using Platform.Grains.Tenancy;
 
@@ -8,13 +9,9 @@ namespace Platform.Grains.Sessions;
 // [OnFailure]: a failed call (the user's alerts grain did not answer) says nothing about the session's memory, so the
 // supervisor's default, resume, is right.
 [GrainType("session")]
-internal sealed class SessionGrain(TimeProvider time, ILogger<SessionGrain> logger) : Grain, ISessionGrain
+internal sealed class SessionGrain(TimeProvider time, IOptions<AlertOptions> options, ILogger<SessionGrain> logger) : Grain, ISessionGrain
 {
-    /// <summary>
-    /// How often an open session checks for its heartbeat. Short beside <see cref="AlertTerms.LeaseDuration"/>, so a dead
-    /// API instance's sessions are gone soon after their lease; one timer tick per session every few seconds is cheap.
-    /// </summary>
-    public static readonly TimeSpan ExpiryCheckInterval = TimeSpan.FromSeconds(10);
+    private readonly AlertOptions _options = options.Value;
 
     private OpenSession? _open;
 
@@ -34,8 +31,11 @@ internal sealed class SessionGrain(TimeProvider time, ILogger<SessionGrain> logg
         var lease = await alerts.Connect(session.Id, observer);
         _open = new OpenSession(user.ToString(), session.Id, alerts, observer, time.GetUtcNow());
 
-        // KeepAlive: a session of a dead API instance hears no calls, yet must live until it has disconnected.
-        _expiryCheck ??= this.RegisterGrainTimer(CheckExpiry, new GrainTimerCreationOptions(ExpiryCheckInterval, ExpiryCheckInterval) { KeepAlive = true });
+        // KeepAlive: a session of a dead API instance hears no calls, yet must live until it has disconnected. A periodic
+        // check rather than a timer moved on every heartbeat: the grains' clock is the configured TimeProvider, timers run
+        // on real time, and the check reads the former.
+        _expiryCheck ??= this.RegisterGrainTimer(
+            CheckExpiry, new GrainTimerCreationOptions(_options.ExpiryCheckInterval, _options.ExpiryCheckInterval) { KeepAlive = true });
         return lease;
     }
 
@@ -53,11 +53,21 @@ internal sealed class SessionGrain(TimeProvider time, ILogger<SessionGrain> logg
         return await _open.Alerts.Connect(_open.ConnectionId, _open.Observer);
     }
 
+    public Task<bool> IsOpen()
+    {
+        if (_open is null)
+        {
+            this.DeactivateOnIdle();
+        }
+
+        return Task.FromResult(_open is not null);
+    }
+
     public Task Close() => End();
 
     private async Task CheckExpiry(CancellationToken cancellationToken)
     {
-        if (_open is not { } open || time.GetUtcNow() - open.LastHeartbeat < AlertTerms.LeaseDuration)
+        if (_open is not { } open || time.GetUtcNow() - open.LastHeartbeat < _options.LeaseDuration)
         {
             return;
         }

@@ -8,12 +8,19 @@ namespace Platform.Api.Realtime;
 
 /// <summary>
 /// The alerts hub's connections on this API instance, each with its session grain: opened when a connection starts,
-/// renewed together by <see cref="SessionHeartbeats"/>, closed when it ends.
+/// renewed by <see cref="SessionHeartbeats"/> when due, closed when it ends.
 /// </summary>
-internal sealed class LiveConnections(IGrainFactory grains, IHubContext<AlertsHub, IAlertsClient> hub, ILogger<LiveConnections> logger)
+internal sealed class LiveConnections(
+    IGrainFactory grains,
+    IHubContext<AlertsHub, IAlertsClient> hub,
+    TimeProvider time,
+    ILogger<LiveConnections> logger)
 {
-    /// <summary>Heartbeats in flight at once: enough that thousands of connections renew well within one interval.</summary>
+    /// <summary>Heartbeats in flight at once: enough that thousands of connections renew well within one lease.</summary>
     private const int HeartbeatConcurrency = 32;
+
+    /// <summary>After a failed renewal: soon enough that the lease holds, late enough not to hammer a struggling cluster.</summary>
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
     private readonly ConcurrentDictionary<string, LiveConnection> _connections = new(StringComparer.Ordinal);
 
@@ -25,7 +32,9 @@ internal sealed class LiveConnections(IGrainFactory grains, IHubContext<AlertsHu
         _connections[connectionId] = connection;
         try
         {
-            await connection.Session.Open(caller.Key, connection.Reference);
+            var lease = await connection.Session.Open(caller.Key, connection.Reference);
+            observer.StartAfter(lease.LastSequence);
+            connection.Granted(lease, time.GetUtcNow());
         }
         catch
         {
@@ -59,25 +68,51 @@ internal sealed class LiveConnections(IGrainFactory grains, IHubContext<AlertsHu
         }
     }
 
-    /// <summary>Renews every connection's session; one that is gone (expired while this instance stalled, or its silo died) is opened again.</summary>
-    public Task HeartbeatAll(CancellationToken cancellationToken) =>
-        Parallel.ForEachAsync(
-            _connections.Values,
+    /// <summary>
+    /// Renews the sessions due for it. A session that is gone (expired while this instance stalled, or its silo died) is
+    /// opened again; alerts the renewed lease shows and the connection never got are sent to it.
+    /// </summary>
+    public Task RenewDue(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return Parallel.ForEachAsync(
+            _connections.Values.Where(connection => connection.RenewAt <= now),
             new ParallelOptions { MaxDegreeOfParallelism = HeartbeatConcurrency, CancellationToken = cancellationToken },
             async (connection, _) =>
             {
                 try
                 {
                     // A connection closed meanwhile may be opened again here; nobody renews it then, so it expires.
-                    if (await connection.Session.Heartbeat() is null)
+                    var lease = await connection.Session.Heartbeat();
+                    if (lease is null)
                     {
-                        await connection.Session.Open(connection.UserKey, connection.Reference);
+                        lease = await connection.Session.Open(connection.UserKey, connection.Reference);
                         RealtimeLog.SessionReopened(logger, connection.ConnectionId, connection.UserKey);
                     }
+
+                    connection.Granted(lease, time.GetUtcNow());
+                    await CatchUp(connection, lease);
                 }
                 catch (Exception error) when (error is not OperationCanceledException)
                 {
+                    connection.RenewAfter(time.GetUtcNow() + RetryDelay);
                     RealtimeLog.HeartbeatFailed(logger, connection.ConnectionId, connection.UserKey, error);
                 }
             });
+    }
+
+    private async Task CatchUp(LiveConnection connection, AlertLease lease)
+    {
+        if (connection.Observer.MissingAfter(lease.LastSequence) is not { } after)
+        {
+            return;
+        }
+
+        var missed = await grains.GetGrain<IUserAlertsGrain>(connection.UserKey).Since(after);
+        RealtimeLog.CaughtUp(logger, connection.ConnectionId, connection.UserKey, after, lease.LastSequence);
+        foreach (var alert in missed.Alerts)
+        {
+            await connection.Observer.Forward(alert);
+        }
+    }
 }

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Hosting;
 
 namespace Platform.Api.Tests.Support;
@@ -19,6 +20,15 @@ public sealed class ApiCluster : IAsyncLifetime
 
     public TestTokens Tokens { get; } = new();
 
+    /// <summary>
+    /// The silo's connection lease, short so that a test sees a dead API instance's sessions expire within seconds; still
+    /// three renewals long, so a busy test machine does not drop live connections.
+    /// </summary>
+    public static readonly TimeSpan AlertLease = TimeSpan.FromSeconds(6);
+
+    /// <summary>How often the silo's session grains look for their heartbeat.</summary>
+    public static readonly TimeSpan ExpiryCheckInterval = TimeSpan.FromSeconds(1);
+
     /// <summary>Rate limits of the API under test: low per user so a test can reach them, high per tenant.</summary>
     public const int PerUserPerSecond = 20;
 
@@ -26,7 +36,12 @@ public sealed class ApiCluster : IAsyncLifetime
     {
         _database = await PostgresServer.CreateDatabaseAsync();
         _silo = await SiloProcess.StartAsync(
-            ["--port", "0", "--gateway-port", "0", "--cluster-id", "api-test", "--storage", "postgres", "--postgres", _database.ConnectionString]);
+            ["--port", "0", "--gateway-port", "0", "--cluster-id", "api-test", "--storage", "postgres", "--postgres", _database.ConnectionString],
+            new Dictionary<string, string>
+            {
+                ["Alerts__LeaseDuration"] = AlertLease.ToString(),
+                ["Alerts__ExpiryCheckInterval"] = ExpiryCheckInterval.ToString(),
+            });
         _api = new WebApplicationFactory<ApiOptions>().WithWebHostBuilder(web =>
         {
             web.UseSetting("Api:Gateways:0", _silo.Gateway);
@@ -62,6 +77,9 @@ public sealed class ApiCluster : IAsyncLifetime
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
+
+    /// <summary>The in-process API's cluster client, for what a test checks in the grains directly (sessions, the push outbox).</summary>
+    public IGrainFactory Grains => (_api ?? throw new InvalidOperationException("Not started.")).Services.GetRequiredService<IGrainFactory>();
 
     /// <summary>The silo's gateway (<c>address:port</c>), for a second API instance of the same cluster (the page tests' real server).</summary>
     public string Gateway => (_silo ?? throw new InvalidOperationException("Not started.")).Gateway;

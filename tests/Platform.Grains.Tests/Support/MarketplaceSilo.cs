@@ -17,6 +17,9 @@ public static class MarketplaceSilo
             ["Streams:Provider"] = "Memory",
             ["Streams:Memory:Partitions"] = "2",
             ["Matching:Dimensions"] = "256",
+
+            // The default lease on the tests' clock; the expiry check runs on real time, so a short one keeps tests quick.
+            ["Alerts:ExpiryCheckInterval"] = "00:00:01",
         })
         .Build();
 
@@ -35,7 +38,7 @@ public static class MarketplaceSilo
         // run on those timers and would never poll on a clock that only moves when a test says so.
         silo.Services.AddKeyedSingleton<TimeProvider>(KeyedService.AnyKey, TimeProvider.System);
         silo.Services.AddSingleton(inbox);
-        silo.AddPlatformAlerts();
+        silo.AddPlatformAlerts(Configuration.GetSection("Alerts"));
         return silo;
     }
 }
