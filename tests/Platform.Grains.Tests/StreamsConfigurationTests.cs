@@ -28,6 +28,24 @@ public sealed class StreamsConfigurationTests
 
         host.Services.GetRequiredKeyedService<IStreamProvider>(PlatformStreams.ProviderName).ShouldNotBeNull();
         host.Services.GetRequiredService<IOptionsMonitor<HashRingStreamQueueMapperOptions>>().Get(PlatformStreams.ProviderName).TotalQueueCount.ShouldBe(4);
+        host.Services.GetRequiredService<IOptionsMonitor<StreamPullingAgentOptions>>().Get(PlatformStreams.ProviderName).GetQueueMsgsTimerPeriod
+            .ShouldBe(TimeSpan.FromMilliseconds(20));
+    }
+
+    [Theory]
+    [InlineData("Memory")]
+    [InlineData("EventHubs")]
+    public void The_polling_period_reaches_the_pulling_agents_of_either_provider(string provider)
+    {
+        using var host = Build(new()
+        {
+            ["Streams:Provider"] = provider,
+            ["Streams:PollingPeriod"] = "00:00:00.050",
+            ["Streams:EventHubs:ConnectionString"] = provider == "EventHubs" ? $"{ConnectionString};EntityPath=jobs" : null,
+        });
+
+        host.Services.GetRequiredService<IOptionsMonitor<StreamPullingAgentOptions>>().Get(PlatformStreams.ProviderName).GetQueueMsgsTimerPeriod
+            .ShouldBe(TimeSpan.FromMilliseconds(50));
     }
 
     [Fact]
@@ -84,10 +102,12 @@ public sealed class StreamsConfigurationTests
         { new() { ["Streams:Provider"] = "Kafka" }, ["Streams:Provider is 'Kafka', which is not a stream provider; use Memory or EventHubs."] },
         { new() { ["Streams:Provider"] = "1" }, ["Streams:Provider is '1', which is not a stream provider; use Memory or EventHubs."] },
         { new() { ["Streams:Memory:Partitions"] = "0" }, ["Streams:Memory:Partitions must be a whole number from 1 to 256; it is '0'."] },
+        { new() { ["Streams:PollingPeriod"] = "00:00:00.001" }, ["Streams:PollingPeriod must be a time span from 00:00:00.0050000 to 00:00:10 such as 00:00:00.020; it is '00:00:00.001'."] },
+        { new() { ["Streams:PollingPeriod"] = "often" }, ["Streams:PollingPeriod must be a time span from 00:00:00.0050000 to 00:00:10 such as 00:00:00.020; it is 'often'."] },
         { new() { ["Streams:Memory:Partitions"] = "eight" }, ["Streams:Memory:Partitions must be a whole number from 1 to 256; it is 'eight'."] },
         {
             new() { ["Streams:Provider"] = "Memory", ["Streams:Partitions"] = "8" },
-            ["Streams:Partitions is not a streams setting; the settings here are Provider, Memory, EventHubs."]
+            ["Streams:Partitions is not a streams setting; the settings here are Provider, PollingPeriod, Memory, EventHubs."]
         },
         {
             new() { ["Streams:Provider"] = "EventHubs" },

@@ -20,8 +20,16 @@ public static class PlatformStreamsBuilderExtensions
         ArgumentNullException.ThrowIfNull(silo);
         var settings = StreamsSettings.Read(section);
         return settings.Provider == StreamProviderKind.EventHubs
-            ? silo.AddEventHubStreams(PlatformStreams.ProviderName, configurator => Configure(configurator, settings.EventHubs!))
-            : silo.AddMemoryStreams(PlatformStreams.ProviderName, configurator => configurator.ConfigurePartitioning(settings.MemoryPartitions));
+            ? silo.AddEventHubStreams(PlatformStreams.ProviderName, configurator =>
+            {
+                configurator.ConfigurePullingAgent(agent => agent.Configure(options => options.GetQueueMsgsTimerPeriod = settings.PollingPeriod));
+                Configure(configurator, settings.EventHubs!);
+            })
+            : silo.AddMemoryStreams(PlatformStreams.ProviderName, configurator =>
+            {
+                configurator.ConfigurePartitioning(settings.MemoryPartitions);
+                configurator.ConfigurePullingAgent(agent => agent.Configure(options => options.GetQueueMsgsTimerPeriod = settings.PollingPeriod));
+            });
     }
 
     private static void Configure(ISiloEventHubStreamConfigurator configurator, EventHubsSettings settings)
