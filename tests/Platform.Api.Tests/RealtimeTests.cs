@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Platform.Api.Realtime;
 using Platform.Api.Tests.Support;
@@ -11,8 +10,6 @@ namespace Platform.Api.Tests;
 [Collection(ApiCollection.Name)]
 public sealed class RealtimeTests(ApiCluster cluster)
 {
-    private static readonly TimeSpan FewSeconds = TimeSpan.FromSeconds(10);
-
     [Fact]
     public async Task An_application_reaches_both_live_connections_of_the_client()
     {
@@ -101,68 +98,5 @@ public sealed class RealtimeTests(ApiCluster cluster)
         using var freelancer = cluster.Client(tenant, freelancerId, "freelancer");
         (await freelancer.PutAsJsonAsync("/api/freelancers/me", Samples.Profile())).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await freelancer.PostIdempotentAsync($"{jobPath}/applications", new { coverNote = "I bake." })).StatusCode.ShouldBe(HttpStatusCode.Created);
-    }
-
-    /// <summary>A front end's connection to the alerts hub that records what the hub sends it.</summary>
-    private sealed class AlertsConnection : IAsyncDisposable
-    {
-        private readonly List<AlertMessage> _received = [];
-
-        private int _reloads;
-
-        private AlertsConnection(HubConnection hub)
-        {
-            Hub = hub;
-            Hub.On<AlertMessage>(nameof(IAlertsClient.Alert), alert =>
-            {
-                lock (_received)
-                {
-                    _received.Add(alert);
-                }
-            });
-            Hub.On(nameof(IAlertsClient.Reload), () => Interlocked.Increment(ref _reloads));
-        }
-
-        public HubConnection Hub { get; }
-
-        public IReadOnlyList<AlertMessage> Received
-        {
-            get
-            {
-                lock (_received)
-                {
-                    return [.. _received];
-                }
-            }
-        }
-
-        public int Reloads => Volatile.Read(ref _reloads);
-
-        public static HubConnection Build(ApiCluster cluster, string? token) =>
-            new HubConnectionBuilder()
-                .WithUrl(new Uri(cluster.Server.BaseAddress, AlertsHub.Path), options =>
-                {
-                    options.HttpMessageHandlerFactory = _ => cluster.Server.CreateHandler();
-                    options.AccessTokenProvider = () => Task.FromResult(token);
-                    options.Transports = HttpTransportType.LongPolling;
-                })
-                .Build();
-
-        public static async Task<AlertsConnection> OpenAsync(ApiCluster cluster, string tenant, string user, string role)
-        {
-            var connection = new AlertsConnection(Build(cluster, cluster.Tokens.For(tenant, user, role)));
-            await connection.Hub.StartAsync();
-            return connection;
-        }
-
-        /// <summary>What was received once it holds <paramref name="count"/> alerts, after a pause that would reveal any more.</summary>
-        public async Task<IReadOnlyList<AlertMessage>> WaitForAsync(int count)
-        {
-            await Eventually.ValueAsync(() => Task.FromResult(Received.Count >= count ? "received" : null), FewSeconds);
-            await Task.Delay(TimeSpan.FromMilliseconds(300));
-            return Received;
-        }
-
-        public ValueTask DisposeAsync() => Hub.DisposeAsync();
     }
 }
