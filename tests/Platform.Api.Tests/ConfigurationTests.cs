@@ -26,6 +26,8 @@ public sealed class ConfigurationTests
         { "zero deadline", options => options.GrainCallTimeout = TimeSpan.Zero, "Api:GrainCallTimeout '00:00:00' must be between 00:00:00 and 00:05:00." },
         { "tiny body limit", options => options.MaxRequestBodyBytes = 10, "Api:MaxRequestBodyBytes '10' must be between 1024 and 16777216." },
         { "no rate", options => options.RateLimits.PerUserPerSecond = 0, "Api:RateLimits:PerUserPerSecond '0' must be at least 1." },
+        { "fee over half", options => options.Escrow.PlatformFeePercent = 50.5m, "Api:Escrow:PlatformFeePercent '50.5' must be between 0 and 50." },
+        { "negative fee", options => options.Escrow.PlatformFeePercent = -1, "Api:Escrow:PlatformFeePercent '-1' must be between 0 and 50." },
     };
 
     [Theory]
@@ -39,6 +41,14 @@ public sealed class ConfigurationTests
 
         result.Failed.ShouldBeTrue(what);
         result.Failures.ShouldContain(message);
+    }
+
+    [Fact]
+    public void The_platform_fee_is_the_configured_share_rounded_down_to_a_whole_minor_unit()
+    {
+        new EscrowOptions().FeeOn(20_000).ShouldBe(2_000);
+        new EscrowOptions { PlatformFeePercent = 7.5m }.FeeOn(999).ShouldBe(74);
+        new EscrowOptions { PlatformFeePercent = 0 }.FeeOn(999).ShouldBe(0);
     }
 
     [Fact]

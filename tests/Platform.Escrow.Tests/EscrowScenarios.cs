@@ -1,5 +1,9 @@
 using Orleans.TestingHost;
+using Platform.EventSourcing;
+using Platform.Grains.Alerts;
 using Platform.Grains.Escrow;
+using Platform.Grains.Notifications;
+using Platform.Grains.Tests.Support;
 using Platform.Payments;
 using Platform.Payments.Simulated;
 
@@ -16,8 +20,13 @@ public abstract class EscrowScenarios(EscrowCluster fixture)
     protected static readonly string[] ReleasedTrail =
     [
         "escrow.created", "escrow.payment-requested", "escrow.funds-authorized", "escrow.payment-requested", "escrow.funds-captured",
-        "escrow.work-submitted", "escrow.work-approved", "escrow.payment-requested", "escrow.funds-released",
+        "escrow.parties-notified", "escrow.work-submitted", "escrow.work-approved", "escrow.payment-requested", "escrow.funds-released",
+        "escrow.parties-notified",
     ];
+
+    /// <summary>The versions of the trail's money events, which name their notifications.</summary>
+    private const int CapturedVersion = 5;
+    private const int ReleasedVersion = 10;
 
     protected string Tenant { get; } = $"t{Guid.NewGuid():N}"[..20];
 
@@ -282,6 +291,89 @@ public abstract class EscrowScenarios(EscrowCluster fixture)
         balances.Sum(balance => balance.Balance).ShouldBe(0, "every posting balances, so the whole ledger does");
     }
 
+    [Fact]
+    public async Task Both_parties_are_told_once_of_the_funding_and_the_release_even_when_the_calls_are_retried()
+    {
+        var escrow = Escrow("told-release");
+        var contract = escrow.GetPrimaryKeyString();
+        await escrow.Create(Terms);
+
+        await Task.WhenAll(escrow.Fund("pm_card_visa"), escrow.Fund("pm_card_visa"));
+        await escrow.Fund("pm_card_visa");
+        await escrow.SubmitWork("deliverable-1");
+        await escrow.Approve();
+        await Task.WhenAll(escrow.Release(), escrow.Release());
+        await escrow.Release();
+
+        foreach (var party in new[] { Terms.FreelancerId, Terms.ClientId })
+        {
+            var recipient = $"{Tenant}/{party}";
+            var alerts = await AlertsAsync(recipient, 2);
+            alerts.Select(alert => (alert.Kind, alert.NotificationId)).ShouldBe(
+            [
+                (NotificationKind.EscrowFunded, $"{contract}@{CapturedVersion}/EscrowFunded/{recipient}"),
+                (NotificationKind.EscrowReleased, $"{contract}@{ReleasedVersion}/EscrowReleased/{recipient}"),
+            ]);
+            alerts[0].Payload.ShouldBe(new Dictionary<string, string> { ["contract"] = contract, ["job"] = contract, ["amount"] = "10000", ["currency"] = "EUR" }, ignoreOrder: true);
+            alerts[1].Payload.ShouldBe(new Dictionary<string, string>
+            {
+                ["contract"] = contract, ["job"] = contract, ["amount"] = "10000", ["payout"] = "9000", ["platformFee"] = "1000", ["currency"] = "EUR",
+            }, ignoreOrder: true);
+        }
+
+        (await escrow.GetHistory()).Select(entry => entry.Type).ShouldBe(ReleasedTrail, "each money event is announced once, whatever the retries");
+    }
+
+    [Fact]
+    public async Task Both_parties_are_told_once_of_a_refund()
+    {
+        var escrow = Escrow("told-refund");
+        var contract = escrow.GetPrimaryKeyString();
+        await escrow.Create(Terms);
+        await escrow.Fund("pm_card_visa");
+        await escrow.Dispute(DisputeReason.NotDelivered);
+
+        await escrow.Refund();
+        await escrow.Refund();
+
+        foreach (var party in new[] { Terms.FreelancerId, Terms.ClientId })
+        {
+            var alerts = await AlertsAsync($"{Tenant}/{party}", 2);
+            alerts.Select(alert => alert.Kind).ShouldBe([NotificationKind.EscrowFunded, NotificationKind.EscrowRefunded]);
+            alerts[1].Payload.ShouldBe(new Dictionary<string, string> { ["contract"] = contract, ["job"] = contract, ["amount"] = "10000", ["currency"] = "EUR" }, ignoreOrder: true);
+        }
+
+        (await escrow.GetHistory()).Count(entry => entry.Type == "escrow.parties-notified").ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_capture_recorded_before_a_crash_is_announced_when_the_contract_is_next_activated()
+    {
+        var model = Escrow("announced");
+        await model.Create(Terms);
+        await model.Fund("pm_card_visa");
+        var crashed = Escrow("crashed-before-announcing");
+        var contract = crashed.GetPrimaryKeyString();
+
+        // What a silo leaves behind when it dies after recording the capture and before telling the parties.
+        var recorded = await Fixture.Journal.ReadStreamAsync($"escrow/{model.GetPrimaryKeyString()}", 0, 100, CancellationToken.None);
+        var upToCapture = recorded.TakeWhile(entry => entry.Type != "escrow.parties-notified").Select(entry => new EventData(entry.Type, entry.Data)).ToList();
+        await Fixture.Journal.AppendAsync($"escrow/{contract}", 0, upToCapture, null, CancellationToken.None);
+
+        var read = await crashed.Get();
+
+        upToCapture.Count.ShouldBe(CapturedVersion);
+        read!.Status.ShouldBe(EscrowStatus.Funded);
+        foreach (var party in new[] { Terms.FreelancerId, Terms.ClientId })
+        {
+            var recipient = $"{Tenant}/{party}";
+            var told = (await AlertsAsync(recipient, 2)).Where(alert => alert.Payload["contract"] == contract).ShouldHaveSingleItem();
+            (told.Kind, told.NotificationId).ShouldBe((NotificationKind.EscrowFunded, $"{contract}@{CapturedVersion}/EscrowFunded/{recipient}"));
+        }
+
+        (await crashed.GetHistory()).Select(entry => entry.Type).Skip(CapturedVersion).ShouldBe(["escrow.parties-notified"]);
+    }
+
     protected IEscrowGrain Escrow(string name) => Fixture.Grains.GetGrain<IEscrowGrain>($"{Tenant}/{name}");
 
     protected IEscrowLedgerGrain Ledger() => Fixture.Grains.GetGrain<IEscrowLedgerGrain>(Tenant);
@@ -298,6 +390,20 @@ public abstract class EscrowScenarios(EscrowCluster fixture)
 
     protected static long Balance(IEnumerable<LedgerBalance> balances, LedgerAccountKind kind, string owner) =>
         balances.Single(balance => balance.Account == new LedgerAccount(kind, owner)).Balance;
+
+    /// <summary>
+    /// The alerts of <paramref name="user"/> once there are <paramref name="count"/>, after a pause that would reveal any
+    /// more (a notification the alert grain took for a new one).
+    /// </summary>
+    private async Task<IReadOnlyList<Alert>> AlertsAsync(string user, int count)
+    {
+        var alerts = Fixture.Grains.GetGrain<IUserAlertsGrain>(user);
+        await Eventually.Until(() => alerts.Since(0), catchUp => catchUp.LastSequence >= count, $"{count} alerts of {user}");
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        var settled = await alerts.Since(0);
+        settled.LastSequence.ShouldBe(count);
+        return settled.Alerts;
+    }
 
     private Task<IReadOnlyList<SimulatedOperation>> Books(IEscrowGrain escrow) =>
         Fixture.Grains.GetGrain<ISimulatedProcessorGrain>(escrow.GetPrimaryKeyString()).GetOperations();

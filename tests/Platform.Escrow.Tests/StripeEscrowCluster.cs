@@ -63,7 +63,7 @@ public sealed class StripeEscrowCluster : EscrowCluster
         await Stripe.DisposeAsync();
     }
 
-    protected override void ConfigureStorage(ISiloBuilder silo) => silo.AddMemoryGrainStorageAsDefault().AddMemoryEventJournal();
+    protected override void ConfigureStorage(ISiloBuilder silo) => silo.AddMemoryGrainStorageAsDefault().AddMemoryGrainStorage("PubSubStore").AddMemoryEventJournal();
 
     protected override IEnumerable<KeyValuePair<string, string?>> PaymentSettings() =>
     [

@@ -21,6 +21,12 @@ namespace Platform.Grains.Escrow;
 /// the step stays pending: the next call of any method repeats it with the same key first, so money moves once.
 /// </para>
 /// <para>Parties are opaque ids only: no name or e-mail address ever enters an escrow event or a ledger posting.</para>
+/// <para>
+/// When money moves (funds captured, released or refunded) both parties get a notification
+/// (<see cref="Notifications.NotificationKind.EscrowFunded"/>, <c>EscrowReleased</c>, <c>EscrowRefunded</c>) on their
+/// notification stream, at least once under an id derived from the contract and the event. A contract is keyed by the
+/// key of the job it pays for (one contract per job), so the payload's "job" is the contract's key.
+/// </para>
 /// </remarks>
 [Alias("platform.escrow.IEscrowGrain")]
 public interface IEscrowGrain : IGrainWithStringKey

@@ -23,4 +23,13 @@ public enum NotificationKind
 
     /// <summary>To the erased freelancer (under their pseudonym): their personal data is erased.</summary>
     ErasureCompleted = 5,
+
+    /// <summary>To the freelancer and the client of a contract: the client's money is captured and held in escrow.</summary>
+    EscrowFunded = 6,
+
+    /// <summary>To the freelancer and the client: the escrow paid the freelancer (the amount less the platform fee).</summary>
+    EscrowReleased = 7,
+
+    /// <summary>To the freelancer and the client: the escrow gave the client's money back.</summary>
+    EscrowRefunded = 8,
 }

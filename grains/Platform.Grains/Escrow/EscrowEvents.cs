@@ -18,6 +18,7 @@ namespace Platform.Grains.Escrow;
 [JsonDerivedType(typeof(FundsReleased), "escrow.funds-released")]
 [JsonDerivedType(typeof(FundsRefunded), "escrow.funds-refunded")]
 [JsonDerivedType(typeof(PaymentNotified), "escrow.payment-notified")]
+[JsonDerivedType(typeof(PartiesNotified), "escrow.parties-notified")]
 internal abstract record EscrowEvent
 {
     [Id(0)]
@@ -82,3 +83,10 @@ internal sealed record PaymentNotified(
     [property: Id(0)] string EventId,
     [property: Id(1)] PaymentNotificationKind Kind,
     [property: Id(2)] string ObjectId) : EscrowEvent;
+
+/// <summary>
+/// The parties were told of every money event up to <paramref name="UpToVersion"/> (their notifications are on the
+/// streams): those events leave the outbox. Moves no money, so it posts nothing.
+/// </summary>
+[GenerateSerializer]
+internal sealed record PartiesNotified([property: Id(0)] long UpToVersion) : EscrowEvent;

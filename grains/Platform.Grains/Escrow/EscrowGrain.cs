@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Platform.EventSourcing;
+using Platform.Grains.Streams;
 using Platform.Grains.Tenancy;
 using Platform.Payments;
 
@@ -12,6 +13,12 @@ namespace Platform.Grains.Escrow;
 /// idempotency key), then sent, then its outcome is recorded. A crash or a lost answer in between leaves the step
 /// pending in the journal, and whichever activation runs next sends it again under the same key, so the provider does
 /// it once. Orleans runs one call at a time per grain, so concurrent calls see each other's outcome.
+/// <para>
+/// The parties are told of each money event through the journal as an outbox (<see cref="EscrowState.Unannounced"/>):
+/// the event itself puts it there, <see cref="AnnounceAsync"/> publishes its notifications and then records
+/// <see cref="PartiesNotified"/>. Whatever fails in between, the next call or activation publishes it again under the
+/// same notification ids, so each party gets each notification at least once and receivers keep one.
+/// </para>
 /// </summary>
 /// <remarks>
 /// No supervision directive for <see cref="PaymentOutcomeUnknownException"/>: the activation's state is the journal's
@@ -42,6 +49,15 @@ internal sealed partial class EscrowGrain(IPaymentProvider payments, TimeProvide
 
     // The contract's own events are few; snapshots would only add writes.
     protected override int SnapshotInterval => 0;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // The previous activation recorded money events but did not get to tell the parties (it failed, or its silo died
+        // in between): tell them now, as a final contract may never be called again. The state is read first; Orleans
+        // would otherwise read it only after activation.
+        await RefreshNow();
+        await AnnounceAsync();
+    }
 
     public async Task<EscrowSnapshot> Create(EscrowTerms terms)
     {
@@ -159,28 +175,14 @@ internal sealed partial class EscrowGrain(IPaymentProvider payments, TimeProvide
             return false;
         }
 
-        for (var round = 1; ; round++)
+        try
         {
-            if (State.Status == EscrowStatus.None)
-            {
-                throw new InvalidOperationException($"Escrow '{ContractKey}' has not been created; payment notification '{notification.EventId}' is refused.");
-            }
-
-            List<EscrowEvent> events = [new PaymentNotified(notification.EventId, notification.Kind, notification.ObjectId) { At = time.GetUtcNow() }];
-            if (CompletionFrom(notification) is { } completion)
-            {
-                events.Add(completion);
-            }
-
-            try
-            {
-                // The event id is the journal's idempotency key: a repeated delivery appends nothing.
-                return await RaiseEventsOnceAsync($"notification/{notification.EventId}", events);
-            }
-            catch (JournalConcurrencyException) when (round < MaxRounds)
-            {
-                // Another activation appended first; the state is re-read, decide again.
-            }
+            return await RecordNotificationAsync(notification);
+        }
+        finally
+        {
+            // The notification may have completed a step that moved money.
+            await AnnounceAsync();
         }
     }
 
@@ -206,6 +208,12 @@ internal sealed partial class EscrowGrain(IPaymentProvider payments, TimeProvide
 
     protected override void TransitionState(EscrowState state, EscrowEvent @event)
     {
+        state.StreamVersion++;
+        if (EscrowAnnouncements.MovesMoney(@event))
+        {
+            state.Unannounced[state.StreamVersion] = @event;
+        }
+
         switch (@event)
         {
             case EscrowCreated created:
@@ -260,6 +268,9 @@ internal sealed partial class EscrowGrain(IPaymentProvider payments, TimeProvide
             case PaymentNotified:
                 // The audit trail only: what a notification changes comes as its own completion event.
                 break;
+            case PartiesNotified notified:
+                state.Unannounced = state.Unannounced.Where(entry => entry.Key > notified.UpToVersion).ToDictionary();
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(@event), @event, "unknown escrow event");
         }
@@ -273,13 +284,57 @@ internal sealed partial class EscrowGrain(IPaymentProvider payments, TimeProvide
         state.PendingPaymentMethodId = null;
     }
 
+    /// <summary>Records the notification once per event id, with the outcome of the pending step it proves, if any.</summary>
+    private async Task<bool> RecordNotificationAsync(PaymentNotification notification)
+    {
+        for (var round = 1; ; round++)
+        {
+            if (State.Status == EscrowStatus.None)
+            {
+                throw new InvalidOperationException($"Escrow '{ContractKey}' has not been created; payment notification '{notification.EventId}' is refused.");
+            }
+
+            List<EscrowEvent> events = [new PaymentNotified(notification.EventId, notification.Kind, notification.ObjectId) { At = time.GetUtcNow() }];
+            if (CompletionFrom(notification) is { } completion)
+            {
+                events.Add(completion);
+            }
+
+            try
+            {
+                // The event id is the journal's idempotency key: a repeated delivery appends nothing.
+                return await RaiseEventsOnceAsync($"notification/{notification.EventId}", events);
+            }
+            catch (JournalConcurrencyException) when (round < MaxRounds)
+            {
+                // Another activation appended first; the state is re-read, decide again.
+            }
+        }
+    }
+
     /// <summary>
     /// Completes the pending step first (whatever the caller asked), then lets <paramref name="decide"/> act on the
     /// state, until it reports the action done. A decision refused by a version clash is taken again on the re-read state.
+    /// Whatever the outcome, the parties are then told of the money that moved (<see cref="AnnounceAsync"/>).
     /// </summary>
     private async Task<EscrowSnapshot> RunAsync(EscrowAction action, Func<Task<bool>> decide)
     {
         _ = Key;
+        try
+        {
+            await DecideUntilDoneAsync(action, decide);
+        }
+        finally
+        {
+            // Also when the action fails: a pending step it completed first may have moved money all the same.
+            await AnnounceAsync();
+        }
+
+        return Snapshot();
+    }
+
+    private async Task DecideUntilDoneAsync(EscrowAction action, Func<Task<bool>> decide)
+    {
         for (var round = 1; round <= MaxRounds; round++)
         {
             try
@@ -287,7 +342,7 @@ internal sealed partial class EscrowGrain(IPaymentProvider payments, TimeProvide
                 await ResumePendingAsync();
                 if (await decide())
                 {
-                    return Snapshot();
+                    return;
                 }
             }
             catch (JournalConcurrencyException clash)
@@ -297,6 +352,41 @@ internal sealed partial class EscrowGrain(IPaymentProvider payments, TimeProvide
         }
 
         throw new InvalidOperationException($"Escrow '{ContractKey}' could not {action} within {MaxRounds} rounds: other writers kept changing it. Retry.");
+    }
+
+    /// <summary>
+    /// Publishes the notifications of every money event in the outbox, in the order of the events, then records that
+    /// the parties were told. A publication that fails is only logged: the money moved whatever the streams do, so the
+    /// caller's action stands, and the events stay in the outbox for the next call or activation.
+    /// </summary>
+    private async Task AnnounceAsync()
+    {
+        if (State.Unannounced.Count == 0)
+        {
+            return;
+        }
+
+        var unannounced = State.Unannounced.OrderBy(entry => entry.Key).ToArray();
+        try
+        {
+            var streams = PlatformStreamProvider.Of(this);
+            foreach (var (version, moneyEvent) in unannounced)
+            {
+                foreach (var notification in EscrowAnnouncements.Of(Key, State.Terms!, version, moneyEvent))
+                {
+                    await streams.NotificationsOf(notification.Recipient).OnNextAsync(notification);
+                }
+            }
+        }
+        catch (Exception error)
+        {
+            LogAnnouncementFailed(ContractKey, unannounced.Length, error);
+            return;
+        }
+
+        // Conditional: if another activation appended meanwhile, the state is re-read and its outbox is announced later
+        // (again, under the same ids).
+        await RaiseConditionalEvent(new PartiesNotified(unannounced[^1].Key) { At = time.GetUtcNow() });
     }
 
     /// <summary>Records the intent to run <paramref name="step"/> under the key of its next attempt; the next round sends it.</summary>
@@ -423,4 +513,7 @@ internal sealed partial class EscrowGrain(IPaymentProvider payments, TimeProvide
 
     [LoggerMessage(3, LogLevel.Information, "Escrow {ContractKey}: {Action} met another writer (expected version {ExpectedVersion}, found {ActualVersion}); deciding again")]
     private partial void LogClash(string contractKey, EscrowAction action, long expectedVersion, long actualVersion);
+
+    [LoggerMessage(4, LogLevel.Warning, "Escrow {ContractKey}: telling the parties of {Count} money event(s) failed; they stay in the outbox for the next call or activation")]
+    private partial void LogAnnouncementFailed(string contractKey, int count, Exception error);
 }

@@ -46,4 +46,15 @@ internal sealed class EscrowState
 
     [Id(11)]
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The version of the last event folded in: the stream's version, so an event can be named by it.</summary>
+    [Id(12)]
+    public long StreamVersion { get; set; }
+
+    /// <summary>
+    /// The outbox: money events (captured, released, refunded) whose parties are not told yet, by the version that
+    /// recorded them; emptied by <see cref="PartiesNotified"/> (docs/escrow.md, "Notifications to the parties").
+    /// </summary>
+    [Id(13)]
+    public Dictionary<long, EscrowEvent> Unannounced { get; set; } = [];
 }

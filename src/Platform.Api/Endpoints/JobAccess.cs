@@ -8,8 +8,14 @@ internal static class JobAccess
 {
     public static bool Owns(Caller caller, JobSnapshot job) => caller.IsAdmin || (caller.Roles.Contains(Roles.Client) && job.ClientId == caller.UserId);
 
+    /// <summary>The freelancer hired for the job: the other party of its contract.</summary>
+    public static bool IsHired(Caller caller, JobSnapshot job) => caller.Roles.Contains(Roles.Freelancer) && job.HiredFreelancerKey == caller.Key;
+
+    /// <summary>Either party of the job's contract, or an admin.</summary>
+    public static bool IsParty(Caller caller, JobSnapshot job) => Owns(caller, job) || IsHired(caller, job);
+
     public static bool MaySee(Caller caller, JobSnapshot job) =>
-        Owns(caller, job)
+        IsParty(caller, job)
         || (caller.Roles.Contains(Roles.Freelancer)
-            && (job.Status == JobStatus.Open || job.HiredFreelancerKey == caller.Key || job.Applicants.Any(applicant => applicant.FreelancerKey == caller.Key)));
+            && (job.Status == JobStatus.Open || job.Applicants.Any(applicant => applicant.FreelancerKey == caller.Key)));
 }

@@ -6,7 +6,10 @@ using Platform.Grains.Jobs;
 
 namespace Platform.Api.Endpoints;
 
-/// <summary>Posting jobs, reading them and their matches. Another client's job is a 404, never a 403: its id says nothing.</summary>
+/// <summary>
+/// Posting, reading and cancelling jobs. Another client's job is a 404, never a 403: its id says nothing. Cancelling
+/// creates nothing and moves no money, and a repeat is refused by the job's state, so it takes no idempotency key.
+/// </summary>
 public static class JobsApi
 {
     public static RouteGroupBuilder MapJobsApi(this IEndpointRouteBuilder routes)
@@ -15,7 +18,8 @@ public static class JobsApi
         group.MapPost("/", PostJob).RequireAuthorization(Roles.Client).AddEndpointFilter<IdempotencyFilter>();
         group.MapGet("/{jobId}", GetJob);
         group.MapPost("/{jobId}/publish", Publish).RequireAuthorization(Roles.Client);
-        group.MapGet("/{jobId}/matches", GetMatches).RequireAuthorization(Roles.Client);
+        group.MapPost("/{jobId}/cancellation", Cancel).RequireAuthorization(Roles.Client);
+        group.MapPost("/{jobId}/shift-cancellation", CancelShift).RequireAuthorization(policy => policy.RequireRole(Roles.Client, Roles.Freelancer));
         return group;
     }
 
@@ -56,9 +60,32 @@ public static class JobsApi
         return TypedResults.Ok(await job.Publish());
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<JobCandidate>>, NotFound>> GetMatches(string jobId, Caller caller, IGrainFactory grains)
+    private static async Task<Results<Ok<JobSnapshot>, NotFound>> Cancel(string jobId, CancellationRequest request, Caller caller, IGrainFactory grains)
     {
-        var job = await grains.GetGrain<IJobGrain>(caller.KeyOf(jobId)).Get();
-        return job is not null && JobAccess.Owns(caller, job) ? TypedResults.Ok(job.Candidates) : TypedResults.NotFound();
+        var job = grains.GetGrain<IJobGrain>(caller.KeyOf(jobId));
+        if (await job.Get() is not { } snapshot || !JobAccess.Owns(caller, snapshot))
+        {
+            return TypedResults.NotFound();
+        }
+
+        return TypedResults.Ok(await job.Cancel(request.Reason));
+    }
+
+    /// <summary>The job's client cancels the hired freelancer's shift, or the hired freelancer cancels their own.</summary>
+    private static async Task<Results<Ok<JobSnapshot>, Ok<PublicJob>, NotFound>> CancelShift(string jobId, CancellationRequest request, Caller caller, IGrainFactory grains)
+    {
+        var job = grains.GetGrain<IJobGrain>(caller.KeyOf(jobId));
+        var snapshot = await job.Get();
+        if (snapshot is not null && JobAccess.Owns(caller, snapshot))
+        {
+            return TypedResults.Ok(await job.CancelShift(new ShiftCancellation(ShiftParty.Client, null, request.Reason)));
+        }
+
+        if (snapshot is not null && JobAccess.IsHired(caller, snapshot))
+        {
+            return TypedResults.Ok(PublicJob.Of(await job.CancelShift(new ShiftCancellation(ShiftParty.Freelancer, caller.Key, request.Reason))));
+        }
+
+        return TypedResults.NotFound();
     }
 }

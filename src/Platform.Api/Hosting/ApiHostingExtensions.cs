@@ -22,6 +22,7 @@ public static class ApiHostingExtensions
         }
 
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(options.Escrow);
         builder.AddPlatformClient(client =>
         {
             foreach (var gateway in options.Gateways)
@@ -63,6 +64,8 @@ public static class ApiHostingExtensions
         app.MapFreelancersApi();
         app.MapJobsApi();
         app.MapHiringApi();
+        app.MapMatchingApi();
+        app.MapEscrowApi();
         app.MapSyncApi();
         app.MapNotificationsApi();
         app.MapPlatformRealtime();

@@ -26,4 +26,6 @@ public sealed class ApiOptions
     public JwtOptions Jwt { get; set; } = new();
 
     public RateLimitOptions RateLimits { get; set; } = new();
+
+    public EscrowOptions Escrow { get; set; } = new();
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
@@ -31,6 +32,11 @@ internal sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>
         if (options.MaxRequestBodyBytes is < 1024 or > 16 * 1024 * 1024)
         {
             errors.Add($"Api:MaxRequestBodyBytes '{options.MaxRequestBodyBytes}' must be between 1024 and 16777216.");
+        }
+
+        if (options.Escrow.PlatformFeePercent is < 0 or > 50)
+        {
+            errors.Add($"Api:Escrow:PlatformFeePercent '{options.Escrow.PlatformFeePercent.ToString(CultureInfo.InvariantCulture)}' must be between 0 and 50.");
         }
 
         CheckJwt(options, errors);

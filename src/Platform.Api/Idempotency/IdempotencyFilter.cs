@@ -91,6 +91,8 @@ internal sealed partial class IdempotencyFilter(IGrainFactory grains, IOptions<J
 
     private StoredResponse? Store(object? result) => result switch
     {
+        // An endpoint that answers in more than one way returns Results<...>: keep the answer it chose.
+        INestedHttpResult nested => Store(nested.Result),
         IStatusCodeHttpResult { StatusCode: { } status } and IValueHttpResult { Value: var value } => new StoredResponse(
             status, value is null ? null : JsonSerializer.Serialize(value, value.GetType(), json.Value.SerializerOptions), LocationOf(result)),
         IStatusCodeHttpResult { StatusCode: { } status } => new StoredResponse(status, null, LocationOf(result)),
