@@ -157,6 +157,17 @@ internal sealed class ApiHost : IAsyncDisposable
         return location.OriginalString.Split('/')[^1];
     }
 
+    /// <summary>
+    /// Whether matching has recorded candidates for the job yet: posting a job starts matching in the background (an
+    /// embedding and an index query per job), which a scenario that measures something else waits out.
+    /// </summary>
+    public async Task<bool> HasMatchesAsync(string token, string jobId)
+    {
+        using var response = await SendCheckedAsync(Request(HttpMethod.Get, $"/api/jobs/{jobId}/matches", token));
+        var candidates = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        return candidates.GetArrayLength() > 0;
+    }
+
     /// <summary>A small freelancer profile; <paramref name="revision"/> changes the headline (a write benchmark's change).</summary>
     public static object Profile(string user, long revision) => new
     {

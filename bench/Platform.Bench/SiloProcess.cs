@@ -15,6 +15,11 @@ internal sealed class SiloProcess : IAsyncDisposable
 
     private const int KeptOutputLines = 40;
 
+    /// <summary>A file that gets every line every silo of the run writes, when set: what to read when a scenario misbehaves.</summary>
+    private static readonly string? OutputLog = Environment.GetEnvironmentVariable("PLATFORM_BENCH_SILO_LOG");
+
+    private static readonly Lock OutputLogLock = new();
+
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _lastOutput = new();
 
@@ -111,6 +116,14 @@ internal sealed class SiloProcess : IAsyncDisposable
             if (line.Contains(ReadyLine, StringComparison.Ordinal))
             {
                 ready.TrySetResult();
+            }
+
+            if (OutputLog is not null)
+            {
+                lock (OutputLogLock)
+                {
+                    File.AppendAllLines(OutputLog, [$"{Endpoint.SiloPort}: {line}"]);
+                }
             }
 
             _lastOutput.Enqueue(line);

@@ -36,7 +36,7 @@ public abstract class EscrowCluster : IAsyncLifetime
         {
             ConfigureStorage(silo);
             silo.AddPlatformExtensions().AddPlatformEscrow(payments.GetSection("Payments"));
-            silo.AddPlatformStreams(streams.GetSection("Streams")).AddPlatformAlerts();
+            silo.AddPlatformStreams(streams.GetSection("Streams")).AddPlatformAlerts(streams.GetSection("Alerts"));
 
             // The alert grains are placed by zone.
             silo.UseSiloMetadata(new Dictionary<string, string> { [ZonePlacement.MetadataKey] = "test" });

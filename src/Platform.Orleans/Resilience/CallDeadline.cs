@@ -18,6 +18,9 @@ internal static class CallDeadline
     /// </summary>
     public static void Stamp(DateTime deadline) => RequestContext.Set(Key, deadline.Ticks);
 
+    /// <summary>Drops the deadline from the current request context: the work from here on is not the caller's call any more.</summary>
+    public static void Clear() => RequestContext.Remove(Key);
+
     /// <summary>True when the current request carries a deadline that passed (beyond the clock tolerance).</summary>
     public static bool HasExpired(DateTime utcNow, out DateTime deadline)
     {

@@ -111,4 +111,24 @@ public sealed class CallRetryTests(RetryCluster cluster) : IClassFixture<RetryCl
         cluster.Faults.Plan.TryRemove(operation, out _);
         (await _log.Executions(operation)).ShouldBe(0);
     }
+
+    [Fact]
+    public async Task A_stream_event_outlives_its_publishers_deadline_and_its_consumer_s_calls_still_run()
+    {
+        var key = Guid.NewGuid().ToString("N");
+        var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
+        var log = cluster.Grains.GetGrain<IOperationLogGrain>(key);
+
+        // Published within the client's 2 s deadline; handled 3 and 6 s later.
+        await cluster.Grains.GetGrain<IDeadlineEventPublisherGrain>(key).Publish([first, second]);
+
+        var deadline = Stopwatch.GetTimestamp() + (long)(TimeSpan.FromSeconds(30).TotalSeconds * Stopwatch.Frequency);
+        while (await log.Executions(second) == 0 && Stopwatch.GetTimestamp() < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        (await log.Executions(first)).ShouldBe(1);
+        (await log.Executions(second)).ShouldBe(1);
+    }
 }
