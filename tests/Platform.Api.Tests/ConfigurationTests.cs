@@ -28,6 +28,9 @@ public sealed class ConfigurationTests
         { "no rate", options => options.RateLimits.PerUserPerSecond = 0, "Api:RateLimits:PerUserPerSecond '0' must be at least 1." },
         { "fee over half", options => options.Escrow.PlatformFeePercent = 50.5m, "Api:Escrow:PlatformFeePercent '50.5' must be between 0 and 50." },
         { "negative fee", options => options.Escrow.PlatformFeePercent = -1, "Api:Escrow:PlatformFeePercent '-1' must be between 0 and 50." },
+        { "no concurrency", options => options.Concurrency.MaxRequests = 0, "Api:Concurrency:MaxRequests '0' must be between 1 and 100000." },
+        { "negative queue", options => options.Concurrency.QueueLimit = -1, "Api:Concurrency:QueueLimit '-1' must be between 0 and 1000000." },
+        { "queue as long as the deadline", options => options.Concurrency.QueueTimeout = TimeSpan.FromSeconds(5), "Api:Concurrency:QueueTimeout '00:00:05' must be above 00:00:00 and below Api:GrainCallTimeout (00:00:05)." },
     };
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using Platform.Api.Endpoints;
 using Platform.Api.Errors;
@@ -44,6 +45,13 @@ public static class ApiHostingExtensions
         builder.Services.AddOpenApi();
         builder.Services.AddApiAuthentication(options.Jwt);
         builder.Services.AddApiRateLimits(options.RateLimits);
+        builder.Services.AddSingleton(options.Concurrency);
+        builder.Services.AddSingleton(new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = options.Concurrency.MaxRequests,
+            QueueLimit = options.Concurrency.QueueLimit,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        }));
         builder.Services.AddPlatformRealtime();
         builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
         return builder;
@@ -52,6 +60,7 @@ public static class ApiHostingExtensions
     public static WebApplication MapPlatformApi(this WebApplication app)
     {
         app.UseExceptionHandler();
+        app.UseMiddleware<AdmissionControl>();
         app.UseMiddleware<RequestSizeLimit>();
         app.UseStatusCodePages();
         app.MapPlatformPage();

@@ -27,5 +27,7 @@ public sealed class ApiOptions
 
     public RateLimitOptions RateLimits { get; set; } = new();
 
+    public ConcurrencyOptions Concurrency { get; set; } = new();
+
     public EscrowOptions Escrow { get; set; } = new();
 }

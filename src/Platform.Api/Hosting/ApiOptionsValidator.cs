@@ -39,6 +39,22 @@ internal sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>
             errors.Add($"Api:Escrow:PlatformFeePercent '{options.Escrow.PlatformFeePercent.ToString(CultureInfo.InvariantCulture)}' must be between 0 and 50.");
         }
 
+        var concurrency = options.Concurrency;
+        if (concurrency.MaxRequests is < 1 or > 100_000)
+        {
+            errors.Add($"Api:Concurrency:MaxRequests '{concurrency.MaxRequests}' must be between 1 and 100000.");
+        }
+
+        if (concurrency.QueueLimit is < 0 or > 1_000_000)
+        {
+            errors.Add($"Api:Concurrency:QueueLimit '{concurrency.QueueLimit}' must be between 0 and 1000000.");
+        }
+
+        if (concurrency.QueueTimeout <= TimeSpan.Zero || concurrency.QueueTimeout >= options.GrainCallTimeout)
+        {
+            errors.Add($"Api:Concurrency:QueueTimeout '{concurrency.QueueTimeout}' must be above 00:00:00 and below Api:GrainCallTimeout ({options.GrainCallTimeout}).");
+        }
+
         CheckJwt(options, errors);
         CheckRates(options.RateLimits, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -78,6 +78,19 @@ public sealed class ApiCluster : IAsyncLifetime
         return client;
     }
 
+    /// <summary>
+    /// Another API instance in this process, of the same cluster, with <paramref name="settings"/> on top of the shared
+    /// one's (e.g. a concurrency limit a test can reach).
+    /// </summary>
+    public WebApplicationFactory<ApiOptions> WithSettings(params (string Key, string Value)[] settings) =>
+        (_api ?? throw new InvalidOperationException("Not started.")).WithWebHostBuilder(web =>
+        {
+            foreach (var (key, value) in settings)
+            {
+                web.UseSetting(key, value);
+            }
+        });
+
     /// <summary>The in-process API's cluster client, for what a test checks in the grains directly (sessions, the push outbox).</summary>
     public IGrainFactory Grains => (_api ?? throw new InvalidOperationException("Not started.")).Services.GetRequiredService<IGrainFactory>();
 

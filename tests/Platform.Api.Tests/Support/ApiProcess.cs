@@ -23,7 +23,8 @@ public sealed partial class ApiProcess : IAsyncDisposable
     /// <summary>The instance's address, <c>http://127.0.0.1:PORT</c>.</summary>
     public string Url { get; }
 
-    public static async Task<ApiProcess> StartAsync(ApiCluster cluster)
+    /// <param name="settings">Configuration on top of the cluster's, as environment variables (<c>Api__Concurrency__MaxRequests</c>).</param>
+    public static async Task<ApiProcess> StartAsync(ApiCluster cluster, params (string Variable, string Value)[] settings)
     {
         // The SDK copies the referenced API's dll, deps and runtimeconfig beside the tests.
         var apiPath = typeof(ApiOptions).Assembly.Location;
@@ -45,6 +46,10 @@ public sealed partial class ApiProcess : IAsyncDisposable
         start.Environment["Api__Jwt__SigningKeysPem__0"] = cluster.Tokens.PublicKeyPem;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        foreach (var (variable, value) in settings)
+        {
+            start.Environment[variable] = value;
+        }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{dotnet} {apiPath} did not start.");
         var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);

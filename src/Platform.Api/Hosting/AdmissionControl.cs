@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+
+namespace Platform.Api.Hosting;
+
+/// <summary>
+/// The instance's concurrency limit (<see cref="ConcurrencyOptions"/>), first in the pipeline so that a refused request
+/// costs no token validation and no grain call: 503 with Retry-After and a problem body. Health probes pass untouched:
+/// an orchestrator must see a busy instance as alive, and its readiness as it is. So do the hubs: a WebSocket request
+/// lasts as long as its connection, and would hold its place for hours (Kestrel limits upgraded connections).
+/// </summary>
+internal sealed partial class AdmissionControl(RequestDelegate next, ConcurrencyLimiter limiter, ConcurrencyOptions options, ILogger<AdmissionControl> logger)
+{
+    private const int RetryAfterSeconds = 1;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.Request.Path.StartsWithSegments("/health") || context.Request.Path.StartsWithSegments(Security.ApiAuthentication.HubPathPrefix))
+        {
+            await next(context);
+            return;
+        }
+
+        using var lease = await AcquireAsync(context.RequestAborted);
+        if (!lease.IsAcquired)
+        {
+            LogRefused(logger, context.Request.Method, context.Request.Path, options.MaxRequests);
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails =
+                {
+                    Status = StatusCodes.Status503ServiceUnavailable,
+                    Title = "Busy",
+                    Detail = $"This API instance is working on {options.MaxRequests} requests and no place freed up within {options.QueueTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s; nothing was done. Retry after {RetryAfterSeconds} s.",
+                },
+            });
+            return;
+        }
+
+        await next(context);
+    }
+
+    private async ValueTask<RateLimitLease> AcquireAsync(CancellationToken aborted)
+    {
+        var immediate = limiter.AttemptAcquire();
+        if (immediate.IsAcquired || options.QueueLimit == 0)
+        {
+            return immediate;
+        }
+
+        immediate.Dispose();
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+        wait.CancelAfter(options.QueueTimeout);
+        try
+        {
+            return await limiter.AcquireAsync(1, wait.Token);
+        }
+        catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
+        {
+            return Refused.Lease;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused {Method} {Path} with 503: {MaxRequests} requests in progress and the queue full or too slow")]
+    private static partial void LogRefused(ILogger logger, string method, PathString path, int maxRequests);
+
+    /// <summary>The lease of a request that waited in the queue past its time.</summary>
+    private sealed class Refused : RateLimitLease
+    {
+        public static readonly Refused Lease = new();
+
+        public override bool IsAcquired => false;
+
+        public override IEnumerable<string> MetadataNames => [];
+
+        public override bool TryGetMetadata(string metadataName, out object? metadata)
+        {
+            metadata = null;
+            return false;
+        }
+    }
+}
