@@ -17,6 +17,12 @@ internal static class SettingOptions
             (s, v) => s.SiloPort = SettingValues.Port(v)),
         SettingOption.Value("--gateway-port", "n", "Port clients connect to (default 30000; 0 picks a free one).",
             (s, v) => s.GatewayPort = SettingValues.Port(v)),
+        SettingOption.Value("--http-port", "n|none", "Port of the HTTP listener: /health/live, /health/ready, /metrics (default: a free port, named in the ready line; Kubernetes sets 8080; none: no listener).",
+            (s, v) =>
+            {
+                s.HttpOff = v == "none";
+                s.HttpPort = s.HttpOff ? null : SettingValues.HttpPort(v);
+            }),
         SettingOption.Value("--listen", "address", "IP address to listen on (default: the advertised address; 0.0.0.0 needs --advertise).",
             (s, v) => s.ListenAddress = SettingValues.Address(v)),
         SettingOption.Value("--advertise", "address", "IP address other silos and clients dial (default 127.0.0.1; in Kubernetes the pod IP).",

@@ -20,6 +20,12 @@ internal static class SettingValues
             ? port
             : throw new FormatException("is not a port number from 0 to 65535");
 
+    /// <summary>Unlike the Orleans ports, Kestrel binds port 0 itself and reports the port it got.</summary>
+    public static int HttpPort(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535
+            ? port
+            : throw new FormatException("is not a port number from 0 to 65535 or none");
+
     public static IPAddress Address(string text) =>
         IPAddress.TryParse(text, out var address) && text.Contains(address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? ':' : '.')
             ? address

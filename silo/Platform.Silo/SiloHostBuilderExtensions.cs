@@ -11,6 +11,7 @@ using Platform.Matching.Hosting;
 using Platform.Orleans.Hosting;
 using Platform.PostgreSql;
 using Platform.PostgreSql.Matching;
+using Platform.ServiceDefaults;
 using Platform.Streams.Hosting;
 
 namespace Platform.Silo;
@@ -67,6 +68,11 @@ internal static class SiloHostBuilderExtensions
             silo.Services.PostConfigure<SiloMessagingOptions>(settings.Apply);
             silo.Services.PostConfigure<GrainCollectionOptions>(settings.Apply);
         });
+
+        if (settings.Storage == StorageProvider.Postgres)
+        {
+            builder.Services.AddHealthChecks().AddPlatformPostgreSql(settings.PostgresConnectionString!);
+        }
 
         builder.Services.AddSingleton<SiloFatalErrorHandler>();
         builder.Services.Replace(ServiceDescriptor.Singleton<IFatalErrorHandler>(services => services.GetRequiredService<SiloFatalErrorHandler>()));

@@ -28,6 +28,17 @@ internal sealed class SiloHostSettings
     /// <summary>Null when not given: 30000, or a free port for the smoke check.</summary>
     public int? GatewayPort { get; set; }
 
+    /// <summary>
+    /// Null when not given: a normal run serves HTTP (probes, metrics) on a free port, the smoke check serves none.
+    /// </summary>
+    public int? HttpPort { get; set; }
+
+    /// <summary><c>--http-port none</c>: no HTTP listener at all.</summary>
+    public bool HttpOff { get; set; }
+
+    /// <summary>The port of the HTTP listener (0: a free one), or null when the silo serves no HTTP.</summary>
+    public int? ServedHttpPort => HttpOff ? null : HttpPort ?? (Smoke ? null : 0);
+
     public IPAddress? ListenAddress { get; set; }
 
     public IPAddress? AdvertisedAddress { get; set; }

@@ -183,5 +183,10 @@ internal static class SiloHostSettingsParser
         {
             throw new SiloSettingsException($"{origins["--gateway-port"]} is also the silo port; silos and clients need a port each.");
         }
+
+        if (settings.HttpPort is > 0 && (settings.HttpPort == settings.SiloPort || settings.HttpPort == settings.GatewayPort))
+        {
+            throw new SiloSettingsException($"{origins["--http-port"]} is also the {(settings.HttpPort == settings.SiloPort ? "silo" : "gateway")} port; HTTP needs a port of its own.");
+        }
     }
 }

@@ -16,9 +16,12 @@ public static class PostgreSqlBuilderExtensions
     /// <summary>The grain storage streams keep their subscriptions in.</summary>
     private const string PubSubStorageName = "PubSubStore";
 
+    /// <summary>The tag of the checks a host's readiness probe runs (Platform.ServiceDefaults maps it to /health/ready).</summary>
+    private const string ReadyTag = "ready";
+
     /// <summary>
     /// Keeps everything the silo must not lose in the database of <paramref name="connectionString"/>: the schema is
-    /// migrated first (safe when several silos start at once), then ADO.NET clustering, ADO.NET grain storage as the
+    /// migrated first (safe when several silos start at once; health check "schema" says whether it is current), then ADO.NET clustering, ADO.NET grain storage as the
     /// default storage ("Default", also registered as "PubSubStore"), ADO.NET reminders, and the PostgreSQL event journal
     /// behind journaled grains (<see cref="JournaledGrainBase{TState, TEvent}"/>).
     /// </summary>
@@ -33,6 +36,7 @@ public static class PostgreSqlBuilderExtensions
         services.AddSingleton(_ => new PlatformDataSource(dataSource));
         services.AddSingleton(provider => new SchemaMigrator(provider.GetRequiredService<PlatformDataSource>().DataSource));
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaMigrationParticipant>();
+        services.AddHealthChecks().AddCheck<SchemaHealthCheck>("schema", tags: [ReadyTag]);
 
         builder.UseAdoNetClustering(options =>
         {

@@ -56,6 +56,16 @@ internal sealed class SchemaMigrator(NpgsqlDataSource dataSource)
         return applied;
     }
 
+    /// <returns>The highest version applied, or null when none is (the migrations table does not even exist yet).</returns>
+    public async Task<int?> CurrentVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            "SELECT CASE WHEN to_regclass('platform_schema_migrations') IS NULL THEN NULL ELSE (SELECT max(version) FROM platform_schema_migrations) END",
+            connection);
+        return await command.ExecuteScalarAsync(cancellationToken) as int?;
+    }
+
     private static async Task Execute(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection, transaction);

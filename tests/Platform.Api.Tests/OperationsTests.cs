@@ -6,17 +6,30 @@ namespace Platform.Api.Tests;
 [Collection(ApiCollection.Name)]
 public sealed class OperationsTests(ApiCluster cluster)
 {
-    [Theory]
-    [InlineData("/health/live")]
-    [InlineData("/health/ready")]
-    public async Task Health_probes_answer_without_a_token(string path)
+    [Fact]
+    public async Task Health_probes_answer_without_a_token_and_ready_names_its_checks()
     {
         using var anonymous = cluster.Client();
 
-        var response = await anonymous.GetAsync(path);
+        var live = await (await anonymous.GetAsync("/health/live")).ShouldBeJsonAsync(HttpStatusCode.OK);
+        var ready = await (await anonymous.GetAsync("/health/ready")).ShouldBeJsonAsync(HttpStatusCode.OK);
 
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.Content.ReadAsStringAsync()).ShouldBe("Healthy");
+        live.GetProperty("status").GetString().ShouldBe("Healthy");
+        ready.GetProperty("status").GetString().ShouldBe("Healthy");
+        var check = ready.GetProperty("checks").EnumerateArray().ShouldHaveSingleItem();
+        check.GetProperty("name").GetString().ShouldBe("cluster");
+        check.GetProperty("description").GetString().ShouldBe("1 active silo(s)");
+    }
+
+    [Fact]
+    public async Task The_API_serves_its_request_metrics_for_Prometheus_without_a_token()
+    {
+        using var anonymous = cluster.Client();
+        await anonymous.GetAsync("/openapi/v1.json");
+
+        var metrics = await anonymous.GetStringAsync("/metrics");
+
+        metrics.ShouldContain("http_server_request_duration_seconds");
     }
 
     [Fact]

@@ -24,6 +24,9 @@ public sealed partial class RunningSilo : IAsyncDisposable
     /// <summary>"127.0.0.1:port" clients connect to.</summary>
     public string Gateway { get; private set; } = string.Empty;
 
+    /// <summary>"http://127.0.0.1:port" of its probes and metrics, or null when it serves no HTTP (--http-port none).</summary>
+    public Uri? Http { get; private set; }
+
     public string Output
     {
         get
@@ -51,6 +54,7 @@ public sealed partial class RunningSilo : IAsyncDisposable
             var match = await ready.Task.WaitAsync(TimeSpan.FromSeconds(90));
             silo.SiloEndpoint = match.Groups["silo"].Value;
             silo.Gateway = match.Groups["gateway"].Value;
+            silo.Http = match.Groups["http"].Value is "none" ? null : new Uri($"http://{match.Groups["http"].Value}");
             return silo;
         }
         catch
@@ -109,6 +113,6 @@ public sealed partial class RunningSilo : IAsyncDisposable
         }
     }
 
-    [GeneratedRegex(@"Platform silo running: silo (?<silo>\S+:\d+)@\d+, gateway (?<gateway>\S+:\d+),")]
+    [GeneratedRegex(@"Platform silo running: silo (?<silo>\S+:\d+)@\d+, gateway (?<gateway>\S+:\d+), http (?<http>\S+:\d+|none),")]
     private static partial Regex ReadyLine();
 }

@@ -24,11 +24,24 @@ public sealed class SiloHostSettingsParserTests
         settings.Zone.ShouldBe("default");
         settings.SiloPort.ShouldBeNull();
         settings.GatewayPort.ShouldBeNull();
+        settings.ServedHttpPort.ShouldBe(0, "a run serves HTTP on a free port unless told otherwise");
         settings.UseKubernetes.ShouldBeFalse();
         settings.DescribeStorage().ShouldBe("in-memory storage");
         var membership = new ClusterMembershipOptions();
         settings.Apply(membership);
         membership.ShouldBeEquivalentTo(new ClusterMembershipOptions(), "no override is recorded when nothing was given");
+    }
+
+    [Theory]
+    [InlineData(new string[0], "PLATFORM_SILO__HTTPPORT", "8080", 8080)]
+    [InlineData(new[] { "--http-port", "none" }, "PLATFORM_SILO__HTTPPORT", "8080", null)]
+    [InlineData(new[] { "--smoke" }, null, null, null)]
+    [InlineData(new[] { "--smoke", "--http-port", "0" }, null, null, 0)]
+    public void The_HTTP_port_is_free_by_default_off_for_the_smoke_check_and_none_turns_it_off(string[] args, string? variable, string? value, int? served)
+    {
+        var environment = variable is null ? NoEnvironment : new Dictionary<string, string> { [variable] = value! };
+
+        SiloHostSettingsParser.Parse(args, environment).ServedHttpPort.ShouldBe(served);
     }
 
     [Fact]
@@ -41,6 +54,7 @@ public sealed class SiloHostSettingsParserTests
             ("--zone", "PLATFORM_SILO__ZONE"),
             ("--port", "PLATFORM_SILO__PORT"),
             ("--gateway-port", "PLATFORM_SILO__GATEWAYPORT"),
+            ("--http-port", "PLATFORM_SILO__HTTPPORT"),
             ("--listen", "PLATFORM_SILO__LISTEN"),
             ("--advertise", "PLATFORM_SILO__ADVERTISE"),
             ("--storage", "PLATFORM_SILO__STORAGE"),
@@ -200,6 +214,9 @@ public sealed class SiloHostSettingsParserTests
     [InlineData(new[] { "--port", "70000" }, "--port '70000' is not a port number from 0 to 65535.")]
     [InlineData(new[] { "--gateway-port", "-1" }, "--gateway-port '-1' is not a port number from 0 to 65535.")]
     [InlineData(new[] { "--port", "12000", "--gateway-port", "12000" }, "--gateway-port '12000' is also the silo port; silos and clients need a port each.")]
+    [InlineData(new[] { "--http-port", "web" }, "--http-port 'web' is not a port number from 0 to 65535 or none.")]
+    [InlineData(new[] { "--port", "12000", "--http-port", "12000" }, "--http-port '12000' is also the silo port; HTTP needs a port of its own.")]
+    [InlineData(new[] { "--gateway-port", "12001", "--http-port", "12001" }, "--http-port '12001' is also the gateway port; HTTP needs a port of its own.")]
     [InlineData(new[] { "--zone", "eu west" }, "--zone 'eu west' must be letters, digits, '-', '_' or '.'.")]
     [InlineData(new[] { "--cluster-id", "" }, "--cluster-id '' must be letters, digits, '-', '_' or '.'.")]
     [InlineData(new[] { "--listen", "localhost" }, "--listen 'localhost' is not an IP address such as 127.0.0.1 or 0.0.0.0.")]

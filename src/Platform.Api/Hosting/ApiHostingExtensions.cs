@@ -6,6 +6,7 @@ using Platform.Api.Errors;
 using Platform.Api.Realtime;
 using Platform.Api.Security;
 using Platform.Client;
+using Platform.ServiceDefaults;
 
 namespace Platform.Api.Hosting;
 
@@ -22,6 +23,7 @@ public static class ApiHostingExtensions
             throw new OptionsValidationException(ApiOptions.SectionName, typeof(ApiOptions), validation.Failures);
         }
 
+        builder.AddPlatformServiceDefaults();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(options.Escrow);
         builder.AddPlatformClient(client =>
@@ -53,7 +55,13 @@ public static class ApiHostingExtensions
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         }));
         builder.Services.AddPlatformRealtime();
-        builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+        var checks = builder.Services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: [PlatformServiceDefaults.ReadyTag]);
+        if (!string.IsNullOrWhiteSpace(options.PostgresConnectionString))
+        {
+            // The client reads the gateways from the membership table: without the database it finds no new silo.
+            checks.AddPlatformPostgreSql(options.PostgresConnectionString);
+        }
+
         return builder;
     }
 
@@ -68,8 +76,7 @@ public static class ApiHostingExtensions
         app.UseAuthorization();
         app.UseRateLimiter();
         app.MapOpenApi().AllowAnonymous();
-        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapPlatformDefaultEndpoints();
         app.MapFreelancersApi();
         app.MapJobsApi();
         app.MapHiringApi();
