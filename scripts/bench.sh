@@ -11,7 +11,8 @@ runs=${RUNS:-3}
 # An artifacts path of its own: builds of other checkouts or IDEs must not share obj/ with the measured build.
 artifacts=${PLATFORM_BENCH_ARTIFACTS:-/tmp/platform-bench-artifacts}
 dotnet build bench/Platform.Bench -c Release --nologo -v quiet --artifacts-path "$artifacts" >/dev/null
-# failover, rolling-restart and rebalance create a database per run on the PostgreSQL of scripts/postgres.sh.
+# failover, rolling-restart and rebalance create a database per run on the PostgreSQL of scripts/postgres.sh (chaos
+# starts a server of its own, with the binaries that script installs).
 export PLATFORM_BENCH_POSTGRES=${PLATFORM_BENCH_POSTGRES:-$(bash scripts/postgres.sh | tail -n 1)}
 bench=$artifacts/bin/Platform.Bench/release/Platform.Bench.dll
 out=$(mktemp)
@@ -35,15 +36,16 @@ python3 - "$out" <<'PY'
 import json, statistics, sys
 rows = [json.loads(line) for line in open(sys.argv[1]) if line.startswith("{")]
 medians = {}
-# A scenario that prints several lines per run (api: read, write, read-max) is summarised per endpoint.
-def key(r): return (r["scenario"], r.get("endpoint"))
+# A scenario that prints several lines per run (api: read, write, read-max; chaos: one per fault and a summary) is
+# summarised per endpoint or fault.
+def key(r): return (r["scenario"], r.get("endpoint", r.get("fault")))
 for scenario, endpoint in dict.fromkeys(key(r) for r in rows):
     runs = [r for r in rows if key(r) == (scenario, endpoint)]
     # Yes/no outcomes must hold in every run; numbers are summarised by their median.
     median = {k: all(r[k] for r in runs) if isinstance(runs[0][k], bool) else statistics.median(r[k] for r in runs)
               for k in runs[0] if isinstance(runs[0][k], (int, float))}
     medians[scenario if endpoint is None else f"{scenario}/{endpoint}"] = median
-    label = {"scenario": scenario} if endpoint is None else {"scenario": scenario, "endpoint": endpoint}
+    label = {"scenario": scenario} if endpoint is None else {"scenario": scenario, "fault" if "fault" in runs[0] else "endpoint": endpoint}
     print(json.dumps({**label, "median_of": len(runs), **median}))
 for measured, baseline in (("local-call", "local-call-bare"), ("local-call", "local-call-traced"), ("local-call-traced", "local-call-bare"), ("local-call-bare", "local-baseline"), ("remote-call", "remote-baseline")):
     if measured in medians and baseline in medians:

@@ -26,13 +26,23 @@ internal sealed class BenchCluster : IAsyncDisposable
 
     public IReadOnlyList<SiloProcess> Silos => _silos;
 
+    /// <summary>The zone of each silo in <see cref="Silos"/>.</summary>
+    public IReadOnlyList<string> Zones => _zones;
+
     public IClusterClient Client => _client?.Services.GetRequiredService<IClusterClient>()
         ?? throw new InvalidOperationException("the client is not connected yet");
 
     /// <summary>Starts one silo per zone (in order, so the first creates the schema) and connects the client to all of them.</summary>
-    public static async Task<BenchCluster> StartAsync(bool postgres, params string[] zones)
+    public static async Task<BenchCluster> StartAsync(bool postgres, params string[] zones) =>
+        await StartAsync(postgres ? await BenchDatabase.CreateAsync() : null, zones);
+
+    /// <summary>The same on a fresh database of the PostgreSQL server <paramref name="postgresServer"/>.</summary>
+    public static async Task<BenchCluster> StartAsync(string postgresServer, params string[] zones) =>
+        await StartAsync(await BenchDatabase.CreateAsync(postgresServer), zones);
+
+    private static async Task<BenchCluster> StartAsync(BenchDatabase? database, string[] zones)
     {
-        var cluster = new BenchCluster(postgres ? await BenchDatabase.CreateAsync() : null);
+        var cluster = new BenchCluster(database);
         try
         {
             foreach (var zone in zones)
@@ -69,10 +79,20 @@ internal sealed class BenchCluster : IAsyncDisposable
         var silo = _silos[index];
         await silo.TerminateAsync();
         var exitCode = await silo.WaitForExitAsync(ClusterChangeTimeout);
+        await StartAgainAsync(index);
+        return exitCode;
+    }
+
+    /// <summary>
+    /// Starts silo <paramref name="index"/> again on its ports after it exited or was killed (what an orchestrator does
+    /// with a failed container) and waits until the cluster lists the new generation as active.
+    /// </summary>
+    public async Task StartAgainAsync(int index)
+    {
+        var silo = _silos[index];
         await silo.DisposeAsync();
         _silos[index] = await SiloProcess.StartAsync(silo.Endpoint, SiloArguments(_zones[index]), SiloReadyTimeout);
         await WaitForActiveSilosAsync();
-        return exitCode;
     }
 
     /// <summary>Activations of grains whose type name contains <paramref name="grainTypeName"/>, per silo in start order.</summary>
@@ -86,9 +106,13 @@ internal sealed class BenchCluster : IAsyncDisposable
     }
 
     /// <summary>Waits until the cluster's active silos are exactly the running processes (a restarted one under its new generation).</summary>
-    public async Task WaitForActiveSilosAsync()
+    public Task WaitForActiveSilosAsync() =>
+        WaitForActiveSilosAsync(_silos.Where(silo => !silo.HasExited));
+
+    /// <summary>Waits until the cluster's active silos are exactly <paramref name="silos"/> (say, all but a paused one).</summary>
+    public async Task WaitForActiveSilosAsync(IEnumerable<SiloProcess> silos)
     {
-        var expected = _silos.Where(silo => !silo.HasExited).Select(silo => silo.Endpoint.SiloPort).Order().ToArray();
+        var expected = silos.Select(silo => silo.Endpoint.SiloPort).Order().ToArray();
         var deadline = Stopwatch.GetTimestamp() + (long)(ClusterChangeTimeout.TotalSeconds * Stopwatch.Frequency);
         var active = Array.Empty<int>();
         while (Stopwatch.GetTimestamp() < deadline)

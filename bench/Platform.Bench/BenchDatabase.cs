@@ -23,9 +23,12 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public static async Task<BenchDatabase> CreateAsync()
+    public static Task<BenchDatabase> CreateAsync() =>
+        CreateAsync(Environment.GetEnvironmentVariable("PLATFORM_BENCH_POSTGRES") is { Length: > 0 } given ? given : DefaultServer);
+
+    /// <summary>A database on <paramref name="server"/> (a connection string to any of its databases).</summary>
+    public static async Task<BenchDatabase> CreateAsync(string server)
     {
-        var server = Environment.GetEnvironmentVariable("PLATFORM_BENCH_POSTGRES") is { Length: > 0 } given ? given : DefaultServer;
         var admin = new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString;
         var name = $"platform_bench_{Guid.NewGuid():N}";
         await ExecuteAsync(admin, $"CREATE DATABASE {name}");

@@ -2,18 +2,25 @@ using System.Globalization;
 
 namespace Platform.Bench;
 
-/// <summary>The command line: <c>SCENARIO [--duration SECONDS] [--concurrency N] [--count N] [--rate N]</c>.</summary>
+/// <summary>The command line: <c>SCENARIO [--duration SECONDS] [--concurrency N] [--count N] [--rate N] [--faults LIST]</c>.</summary>
 /// <param name="Rate">Requests per second offered by open-loop scenarios (api).</param>
-public sealed record BenchOptions(string Scenario, double DurationSeconds, int Concurrency, int Count, int Rate = BenchOptions.DefaultRate)
+/// <param name="Faults">The chaos scenario's faults in order, comma-separated (validated names of <see cref="ChaosFaults"/>).</param>
+public sealed record BenchOptions(
+    string Scenario, double DurationSeconds, int Concurrency, int Count, int Rate = BenchOptions.DefaultRate, string Faults = BenchOptions.AllChaosFaults)
 {
     public const int DefaultRate = 2_000;
 
+    /// <summary>What the chaos scenario injects, in this order unless --faults says otherwise.</summary>
+    public static readonly string[] ChaosFaults = ["zone", "pause", "postgres", "roll"];
+
+    public const string AllChaosFaults = "zone,pause,postgres,roll";
+
     public static readonly string[] Scenarios =
-        ["local-call", "local-call-bare", "local-call-traced", "local-baseline", "activation", "remote-baseline", "remote-call", "failover", "rolling-restart", "rebalance", "escrow", "matching", "api", "alerts"];
+        ["local-call", "local-call-bare", "local-call-traced", "local-baseline", "activation", "remote-baseline", "remote-call", "failover", "rolling-restart", "rebalance", "escrow", "matching", "api", "alerts", "chaos"];
 
     public const string Usage =
-        "usage: Platform.Bench SCENARIO [--duration SECONDS] [--concurrency N] [--count N] [--rate N]\n" +
-        "scenarios: local-call, local-call-bare, local-call-traced, local-baseline, activation, remote-baseline, remote-call, failover, rolling-restart, rebalance, escrow, matching, api, alerts\n" +
+        "usage: Platform.Bench SCENARIO [--duration SECONDS] [--concurrency N] [--count N] [--rate N] [--faults LIST]\n" +
+        "scenarios: local-call, local-call-bare, local-call-traced, local-baseline, activation, remote-baseline, remote-call, failover, rolling-restart, rebalance, escrow, matching, api, alerts, chaos\n" +
         "local-call runs one in-process silo with the platform's extensions, local-call-bare the same on plain Orleans,\n" +
         "local-call-traced on plain Orleans with its activity propagation (which the platform switches on);\n" +
         "remote-call, failover, rolling-restart and rebalance start the Platform.Silo executable; failover, rolling-restart and\n" +
@@ -27,6 +34,11 @@ public sealed record BenchOptions(string Scenario, double DurationSeconds, int C
         "connections (200) for --duration s (10) of reads, then of writes, then reads in --concurrency closed loops: one line each\n" +
         "alerts connects --count users (2000) to the alerts hub over WebSockets, makes one alert for each through the\n" +
         "marketplace (open loop at --rate, 200/s) and reports the latency from the scheduled request to the alert and lost alerts\n" +
+        "chaos starts a PostgreSQL server of its own and three silo processes (zones a, b, c) on it, keeps --concurrency\n" +
+        "writers (32) on --count counters (200) and injects --faults in order (zone,pause,postgres,roll: kill zone b and\n" +
+        "restore it; SIGSTOP a silo until declared dead, SIGCONT, restart it; PostgreSQL down 10 s; roll every silo), with\n" +
+        "--duration s (5) of steady load before, between and after: one line per fault (fault, recovery_s, failed_requests)\n" +
+        "and a summary (fault \"summary\": writes, lost_writes, duplicate_executions, recovered_within_10s)\n" +
         "prints one JSON object per run on stdout: scenario, ops, seconds, ops_per_sec, p50_us, p99_us, concurrency, ...";
 
     /// <summary>Parses the arguments, or throws <see cref="FormatException"/> with a message that names the bad input.</summary>
@@ -55,6 +67,7 @@ public sealed record BenchOptions(string Scenario, double DurationSeconds, int C
             "activation" => new BenchOptions(scenario, 5, 64, 300_000),
             "api" => new BenchOptions(scenario, 10, 200, 200),
             "alerts" => new BenchOptions(scenario, 10, 200, 2_000, Rate: 200),
+            "chaos" => new BenchOptions(scenario, 5, 32, 200),
             _ => new BenchOptions(scenario, 5, 64, 1_000_000),
         };
         for (var i = 1; i < args.Count; i += 2)
@@ -72,11 +85,29 @@ public sealed record BenchOptions(string Scenario, double DurationSeconds, int C
                 "--concurrency" => options with { Concurrency = ParsePositiveInt(name, value) },
                 "--count" => options with { Count = ParsePositiveInt(name, value) },
                 "--rate" => options with { Rate = ParsePositiveInt(name, value) },
-                _ => throw new FormatException($"unknown option '{name}'; expected --duration, --concurrency, --count or --rate"),
+                "--faults" when scenario != "chaos" => throw new FormatException($"--faults applies only to the chaos scenario, not to {scenario}"),
+                "--faults" => options with { Faults = ParseFaults(value) },
+                _ => throw new FormatException($"unknown option '{name}'; expected --duration, --concurrency, --count, --rate or --faults"),
             };
         }
 
         return options;
+    }
+
+    private static string ParseFaults(string value)
+    {
+        var faults = value.Split(',');
+        foreach (var fault in faults)
+        {
+            if (!ChaosFaults.Contains(fault))
+            {
+                throw new FormatException($"unknown fault '{fault}' in --faults; expected a comma-separated list of {string.Join(", ", ChaosFaults)}");
+            }
+        }
+
+        return faults.Distinct().Count() == faults.Length
+            ? value
+            : throw new FormatException($"--faults names a fault twice: '{value}'");
     }
 
     private static double ParsePositiveDouble(string name, string value) =>

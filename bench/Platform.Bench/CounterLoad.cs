@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Diagnostics;
 using Platform.Bench.Grains;
 
@@ -29,7 +30,10 @@ internal sealed class CounterLoad(IBenchCounterGrain[] grains, int concurrency)
 
     public ConcurrentQueue<string> FailureMessages { get; } = new();
 
-    /// <summary>Remembers now (say, the moment a silo was killed) so that <see cref="AllSucceededSinceMark"/> can say when every grain took a write again.</summary>
+    /// <summary>
+    /// Remembers now (say, the moment a silo was killed) so that <see cref="AllSucceededSinceMark"/> can say when every
+    /// grain took a write again; a later mark replaces an earlier one.
+    /// </summary>
     public long Mark()
     {
         var now = Stopwatch.GetTimestamp();
@@ -38,7 +42,11 @@ internal sealed class CounterLoad(IBenchCounterGrain[] grains, int concurrency)
     }
 
     /// <summary>When the last grain took its first write after <see cref="Mark"/>, or null if some never did.</summary>
-    public long? AllSucceededSinceMark() => _firstSuccessAfterMark.Any(time => time == 0) ? null : _firstSuccessAfterMark.Max();
+    public long? AllSucceededSinceMark()
+    {
+        var mark = Interlocked.Read(ref _mark);
+        return _firstSuccessAfterMark.Any(time => time < mark) ? null : _firstSuccessAfterMark.Max();
+    }
 
     public void Start() => _workers = [.. Enumerable.Range(0, concurrency).Select(worker => Task.Run(() => RunAsync(worker)))];
 
@@ -75,15 +83,20 @@ internal sealed class CounterLoad(IBenchCounterGrain[] grains, int concurrency)
             {
                 await grains[i].Add(operation);
                 var now = Stopwatch.GetTimestamp();
-                if (now > Interlocked.Read(ref _mark))
+                var mark = Interlocked.Read(ref _mark);
+                var seen = Interlocked.Read(ref _firstSuccessAfterMark[i]);
+                if (now > mark && seen < mark)
                 {
-                    Interlocked.CompareExchange(ref _firstSuccessAfterMark[i], now, 0);
+                    // A time before the mark belongs to an earlier mark: the first success since this one replaces it.
+                    Interlocked.CompareExchange(ref _firstSuccessAfterMark[i], now, seen);
                 }
 
                 _acknowledged.Add((i, operation));
                 Interlocked.Increment(ref _ops);
             }
-            catch (Exception exception) when (exception is OrleansException or TimeoutException)
+            // A database error reaches the caller as itself (the grain's state write failed, PostgreSQL was down); a
+            // cancellation is Orleans' "expired before placement" while a dead silo is being declared dead.
+            catch (Exception exception) when (exception is OrleansException or TimeoutException or OperationCanceledException or DbException)
             {
                 _failed.Add(operation);
                 Failures.Enqueue(Stopwatch.GetTimestamp());

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Orleans.Providers;
+using Orleans.Serialization;
 using Orleans.Storage;
 using Platform.EventSourcing;
 
@@ -12,6 +13,8 @@ public static class PostgreSqlBuilderExtensions
 {
     /// <summary>The ADO.NET provider invariant of Npgsql (the grain storage provider defaults to SQL Server otherwise).</summary>
     private const string NpgsqlInvariant = "Npgsql";
+
+    private const string NpgsqlNamespace = "Npgsql";
 
     /// <summary>The grain storage streams keep their subscriptions in.</summary>
     private const string PubSubStorageName = "PubSubStore";
@@ -37,6 +40,11 @@ public static class PostgreSqlBuilderExtensions
         services.AddSingleton(provider => new SchemaMigrator(provider.GetRequiredService<PlatformDataSource>().DataSource));
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SchemaMigrationParticipant>();
         services.AddHealthChecks().AddCheck<SchemaHealthCheck>("schema", tags: [ReadyTag]);
+
+        // A grain call whose state write meets PostgreSQL down fails with Npgsql's exception. Orleans serializes only
+        // exceptions of the namespaces listed here: without Npgsql the reply itself fails to serialize and the caller
+        // gets a CodecNotFoundException that says nothing about the database.
+        services.Configure<ExceptionSerializationOptions>(options => options.SupportedNamespacePrefixes.Add(NpgsqlNamespace));
 
         builder.UseAdoNetClustering(options =>
         {

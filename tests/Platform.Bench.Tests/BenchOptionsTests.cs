@@ -3,7 +3,7 @@ namespace Platform.Bench.Tests;
 public sealed class BenchOptionsTests
 {
     private const string ScenarioList =
-        "local-call, local-call-bare, local-call-traced, local-baseline, activation, remote-baseline, remote-call, failover, rolling-restart, rebalance, escrow, matching, api, alerts";
+        "local-call, local-call-bare, local-call-traced, local-baseline, activation, remote-baseline, remote-call, failover, rolling-restart, rebalance, escrow, matching, api, alerts, chaos";
 
     [Fact]
     public void Defaults_follow_the_benchmark_contract()
@@ -25,6 +25,14 @@ public sealed class BenchOptionsTests
         BenchOptions.Parse(["matching"]).ShouldBe(new BenchOptions("matching", 5, 1, 100_000));
         BenchOptions.Parse(["api"]).ShouldBe(new BenchOptions("api", 10, 200, 200, 2_000));
         BenchOptions.Parse(["alerts"]).ShouldBe(new BenchOptions("alerts", 10, 200, 2_000, 200));
+        BenchOptions.Parse(["chaos"]).ShouldBe(new BenchOptions("chaos", 5, 32, 200, Faults: "zone,pause,postgres,roll"));
+    }
+
+    [Fact]
+    public void The_chaos_faults_are_an_ordered_option()
+    {
+        BenchOptions.Parse(["chaos", "--faults", "postgres,zone", "--duration", "2"])
+            .ShouldBe(new BenchOptions("chaos", 2, 32, 200, Faults: "postgres,zone"));
     }
 
     [Fact]
@@ -53,7 +61,11 @@ public sealed class BenchOptionsTests
     [InlineData(new[] { "api", "--rate", "2.5" }, "--rate must be a positive whole number; got '2.5'")]
     [InlineData(new[] { "api", "--rate", "fast" }, "--rate must be a positive whole number; got 'fast'")]
     [InlineData(new[] { "api", "--rate" }, "option --rate needs a value")]
-    [InlineData(new[] { "local-call", "--threads", "2" }, "unknown option '--threads'; expected --duration, --concurrency, --count or --rate")]
+    [InlineData(new[] { "local-call", "--threads", "2" }, "unknown option '--threads'; expected --duration, --concurrency, --count, --rate or --faults")]
+    [InlineData(new[] { "chaos", "--faults", "zone,fire" }, "unknown fault 'fire' in --faults; expected a comma-separated list of zone, pause, postgres, roll")]
+    [InlineData(new[] { "chaos", "--faults", "" }, "unknown fault '' in --faults; expected a comma-separated list of zone, pause, postgres, roll")]
+    [InlineData(new[] { "chaos", "--faults", "zone,zone" }, "--faults names a fault twice: 'zone,zone'")]
+    [InlineData(new[] { "failover", "--faults", "zone" }, "--faults applies only to the chaos scenario, not to failover")]
     public void Malformed_arguments_are_rejected_with_a_precise_message(string[] args, string message)
     {
         Should.Throw<FormatException>(() => BenchOptions.Parse(args)).Message.ShouldBe(message);

@@ -74,4 +74,16 @@ public sealed class PostgreSqlClusterTests(TwoSiloPostgresCluster fixture) : ICl
             await Task.Delay(100);
         }
     }
+
+    [Fact]
+    public async Task A_database_error_reaches_the_caller_with_postgresql_s_message()
+    {
+        var grain = fixture.Cluster.Client.GetGrain<IDatabaseErrorGrain>("database-error");
+
+        var error = await Should.ThrowAsync<OrleansException>(grain.FailAsAStateWriteDuringShutdown);
+
+        // Without the silo allowing Npgsql's exceptions, the reply fails to serialize (CodecNotFoundException).
+        error.Message.ShouldContain("WriteStateAsync");
+        error.InnerException.ShouldBeOfType<Npgsql.PostgresException>();
+    }
 }
