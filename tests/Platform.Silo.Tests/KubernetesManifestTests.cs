@@ -146,17 +146,12 @@ public sealed class KubernetesManifestTests
             // Values from the downward API and secrets stand in with what the pod would get.
             var environment = silo.Maps("env").ToDictionary(entry => entry.Text("name"), entry => entry.MaybeText("value") ?? "platform");
             environment["PLATFORM_SILO__POSTGRES"] = "Host=postgres;Username=platform;Database=platform";
-            // The silo's HTTP listener (--http-port) is being added on another branch; until it is merged the parser
-            // rejects its variable, which the checks above cover.
-            if (!SettingOptions.All.Any(option => option.EnvironmentVariable == "PLATFORM_SILO__HTTPPORT"))
-            {
-                environment.Remove("PLATFORM_SILO__HTTPPORT");
-            }
 
             // A pod whose settings do not parse would crash-loop with exit code 2.
             var settings = Should.NotThrow(() => SiloHostSettingsParser.Parse(args, environment), $"{manifests.Describe(deployment)}: the silo refuses its settings");
             settings.UseKubernetes.ShouldBeTrue($"{manifests.Describe(deployment)}: --kubernetes on");
             settings.Storage.ShouldBe(StorageProvider.Postgres, $"{manifests.Describe(deployment)}: --storage postgres");
+            settings.HttpPort.ShouldBe(8080, $"{manifests.Describe(deployment)}: the probes' port");
         }
     }
 
