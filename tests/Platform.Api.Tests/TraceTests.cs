@@ -16,7 +16,9 @@ namespace Platform.Api.Tests;
 /// <summary>
 /// One trace from an HTTP request to SQL. The silo runs in this process (built by the executable's own
 /// <see cref="SiloHost"/>, on PostgreSQL), so the in-memory exporter sees the spans of the API and the silo alike.
+/// In the API tests' collection, so that no other test's hosts make grain calls while it listens.
 /// </summary>
+[Collection(ApiCollection.Name)]
 public sealed class TraceTests
 {
     [Fact]
