@@ -67,6 +67,10 @@ internal static class SiloHostBuilderExtensions
             silo.Services.PostConfigure<ClusterMembershipOptions>(settings.Apply);
             silo.Services.PostConfigure<SiloMessagingOptions>(settings.Apply);
             silo.Services.PostConfigure<GrainCollectionOptions>(settings.Apply);
+
+            // Past 95 % CPU (or memory) a gateway refuses new client requests at once (GatewayTooBusyException, a 503 at
+            // the API) instead of queueing them behind work it cannot finish in time; calls between grains still run.
+            silo.Services.Configure<LoadSheddingOptions>(options => options.LoadSheddingEnabled = true);
         });
 
         if (settings.Storage == StorageProvider.Postgres)

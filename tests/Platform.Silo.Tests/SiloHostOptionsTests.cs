@@ -48,6 +48,16 @@ public sealed class SiloHostOptionsTests
         host.Services.GetRequiredService<IFatalErrorHandler>().ShouldBeOfType<SiloFatalErrorHandler>();
     }
 
+    [Fact]
+    public void Gateways_shed_load_past_95_percent_CPU()
+    {
+        using var host = Build();
+
+        var shedding = host.Services.GetRequiredService<IOptions<LoadSheddingOptions>>().Value;
+        shedding.LoadSheddingEnabled.ShouldBeTrue();
+        shedding.CpuThreshold.ShouldBe(95);
+    }
+
     private static IHost Build(params string[] args) =>
         SiloHost.Build(SiloHostSettingsParser.Parse(args, new Dictionary<string, string>()), logsToStandardError: true);
 }

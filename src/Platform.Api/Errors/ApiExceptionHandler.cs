@@ -11,7 +11,7 @@ namespace Platform.Api.Errors;
 /// Turns what a grain call threw into the <see cref="ProblemDetails"/> a caller can act on: the grains' own validation
 /// (<see cref="ArgumentException"/>, naming the field) is a 400 with field errors, a move the state does not allow a 409,
 /// another tenant's key a 403, a grain call past its deadline a 504, a supervised grain that is stopped or quarantined a
-/// 503 with Retry-After. A payment the provider refused is a 402 (the client's payment) or a 409 (a payout or refund)
+/// 503 with Retry-After, and so are silos shedding load. A payment the provider refused is a 402 (the client's payment) or a 409 (a payout or refund)
 /// with the provider's <c>code</c>; a payment whose outcome is unknown a 503 with Retry-After. Anything else is a 500
 /// whose detail says nothing of the server's internals.
 /// </summary>
@@ -21,7 +21,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
     {
         var problem = Describe(exception, httpContext);
         if (problem.Status >= StatusCodes.Status500InternalServerError
-            && exception is not (TimeoutException or GrainQuarantinedException or GrainStoppedException or PaymentOutcomeUnknownException))
+            && exception is not (TimeoutException or GrainQuarantinedException or GrainStoppedException or PaymentOutcomeUnknownException or GatewayTooBusyException))
         {
             LogUnhandled(logger, httpContext.Request.Method, httpContext.Request.Path, exception);
         }
@@ -45,6 +45,10 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         InvalidOperationException conflict => Problem(StatusCodes.Status409Conflict, "Not allowed now", conflict.Message),
         TimeoutException => Problem(StatusCodes.Status504GatewayTimeout, "The cluster did not answer in time", "A grain call took longer than the API's deadline; the change may or may not have happened. Retry with the same Idempotency-Key."),
         GrainQuarantinedException or GrainStoppedException => Unavailable(context, "Temporarily unavailable", exception.Message),
+        GatewayTooBusyException => Unavailable(
+            context,
+            "The cluster is shedding load",
+            "The silos refused the request before running it (their CPU or memory is over the load-shedding threshold) and went on refusing it until the deadline; nothing was done."),
         _ => Problem(StatusCodes.Status500InternalServerError, "Unexpected error", "The request failed on the server; it has been logged."),
     };
 

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Platform.Api.Errors;
+
+namespace Platform.Api.Tests;
+
+/// <summary>What the API answers for failures no test can provoke through a healthy cluster.</summary>
+public sealed class ErrorMappingTests
+{
+    [Fact]
+    public async Task Silos_shedding_load_are_a_503_with_Retry_After_not_a_500()
+    {
+        var services = new ServiceCollection().AddLogging().AddProblemDetails().BuildServiceProvider();
+        var context = new DefaultHttpContext { RequestServices = services };
+        context.Response.Body = new MemoryStream();
+        var handler = new ApiExceptionHandler(services.GetRequiredService<IProblemDetailsService>(), NullLogger<ApiExceptionHandler>.Instance);
+
+        var handled = await handler.TryHandleAsync(context, new GatewayTooBusyException(), CancellationToken.None);
+
+        handled.ShouldBeTrue();
+        context.Response.StatusCode.ShouldBe(StatusCodes.Status503ServiceUnavailable);
+        context.Response.Headers.RetryAfter.ToString().ShouldBe("5");
+        context.Response.Body.Position = 0;
+        (await new StreamReader(context.Response.Body).ReadToEndAsync()).ShouldContain("shedding load");
+    }
+}
