@@ -22,29 +22,25 @@ internal sealed partial class AdmissionControl(RequestDelegate next, Concurrency
         }
 
         using var lease = await AcquireAsync(context.RequestAborted);
-        if (!lease.IsAcquired)
+        if (lease is not { IsAcquired: true })
         {
             LogRefused(logger, context.Request.Method, context.Request.Path, options.MaxRequests);
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails =
-                {
-                    Status = StatusCodes.Status503ServiceUnavailable,
-                    Title = "Busy",
-                    Detail = $"This API instance is working on {options.MaxRequests} requests and no place freed up within {options.QueueTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s; nothing was done. Retry after {RetryAfterSeconds} s.",
-                },
-            });
+            await Refusals.WriteAsync(
+                context,
+                StatusCodes.Status503ServiceUnavailable,
+                RetryAfterSeconds,
+                "Busy",
+                $"This API instance is working on {options.MaxRequests} requests and no place freed up within {options.QueueTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s; nothing was done. Retry after {RetryAfterSeconds} s.");
             return;
         }
 
         await next(context);
     }
 
-    private async ValueTask<RateLimitLease> AcquireAsync(CancellationToken aborted)
+    /// <summary>A lease, acquired or refused (queue full); null when the request waited in the queue past its time.</summary>
+    private async ValueTask<RateLimitLease?> AcquireAsync(CancellationToken aborted)
     {
+        // Without a wait, no linked token source on the common path.
         var immediate = limiter.AttemptAcquire();
         if (immediate.IsAcquired || options.QueueLimit == 0)
         {
@@ -60,26 +56,10 @@ internal sealed partial class AdmissionControl(RequestDelegate next, Concurrency
         }
         catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
         {
-            return Refused.Lease;
+            return null;
         }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused {Method} {Path} with 503: {MaxRequests} requests in progress and the queue full or too slow")]
     private static partial void LogRefused(ILogger logger, string method, PathString path, int maxRequests);
-
-    /// <summary>The lease of a request that waited in the queue past its time.</summary>
-    private sealed class Refused : RateLimitLease
-    {
-        public static readonly Refused Lease = new();
-
-        public override bool IsAcquired => false;
-
-        public override IEnumerable<string> MetadataNames => [];
-
-        public override bool TryGetMetadata(string metadataName, out object? metadata)
-        {
-            metadata = null;
-            return false;
-        }
-    }
 }

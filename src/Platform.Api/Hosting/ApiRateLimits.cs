@@ -26,19 +26,12 @@ internal static class ApiRateLimits
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
-                var http = context.HttpContext;
-                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails =
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too many requests",
-                        Detail = $"The request rate of this user or tenant is over its limit; retry after {retryAfter} s.",
-                    },
-                });
+                await Refusals.WriteAsync(
+                    context.HttpContext,
+                    StatusCodes.Status429TooManyRequests,
+                    retryAfter,
+                    "Too many requests",
+                    $"The request rate of this user or tenant is over its limit; retry after {retryAfter} s.");
             };
         });
     }
