@@ -25,10 +25,11 @@ dotnet "$silo" --gateway-port "${PLATFORM_GATEWAY_PORT:-30000}" "$@" >"$log" 2>&
 silo_pid=$!
 trap 'kill "$silo_pid" 2>/dev/null; wait "$silo_pid" 2>/dev/null; rm -f "$log"' EXIT INT TERM
 
-# The silo prints one line when it serves: "Platform silo running: silo ...@..., gateway ADDRESS:PORT, ...".
+# The silo prints one line when it serves: "Platform silo running: silo ...@..., gateway ADDRESS:PORT, ...". The JSON
+# log line repeats it as its template ("gateway {Gateway}"), which the first character of the address rules out.
 gateway=""
 for _ in $(seq 600); do
-  gateway=$(sed -n 's/.*Platform silo running: silo [^ ]*, gateway \([^,]*\),.*/\1/p' "$log" | head -n 1)
+  gateway=$(sed -n 's/.*Platform silo running: silo [^ ]*, gateway \([^{,][^,]*\),.*/\1/p' "$log" | head -n 1)
   [[ -n $gateway ]] && break
   kill -0 "$silo_pid" 2>/dev/null || { cat "$log" >&2; echo "scripts/run.sh: the silo stopped before it was ready" >&2; exit 1; }
   sleep 0.1

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 using Platform.EventSourcing;
 using Platform.Grains;
@@ -46,7 +47,15 @@ internal static class SiloHostBuilderExtensions
 
             if (settings.UseKubernetes)
             {
+                // In a pod the silo's name stays the pod's (silo-a-...), as Kubernetes hosting sets it: it finds the pod
+                // of a dead silo by that name.
                 silo.UseKubernetesHosting();
+            }
+            else
+            {
+                // The dashboard's silo table shows silo names: with the zone first it reads by zone. Host and port keep
+                // the name one silo's across restarts and unique in the cluster, as Orleans' restart detection expects.
+                silo.Configure<SiloOptions>(options => options.SiloName = $"{settings.Zone}/{Dns.GetHostName()}:{endpoints.SiloPort}");
             }
 
             // After Kubernetes hosting, which would otherwise take the ids from ORLEANS_CLUSTER_ID/ORLEANS_SERVICE_ID.
@@ -58,6 +67,11 @@ internal static class SiloHostBuilderExtensions
             silo.Configure<EndpointOptions>(endpoints.Configure);
             silo.UseSiloMetadata(new Dictionary<string, string> { [ZonePlacement.MetadataKey] = settings.Zone });
             silo.AddPlatformExtensions();
+
+            // The Orleans dashboard's grains and per-method profiling; the API serves its pages (decision 0010). Profiling
+            // runs only while a dashboard page polls (and a minute or two after); otherwise its filter checks a flag.
+            silo.AddDashboard();
+
             silo.AddPlatformStreams(configuration.GetSection("Streams"));
             silo.AddPlatformMatching(configuration.GetSection("Matching"));
             silo.AddPlatformEscrow(builder.Configuration.GetSection("Payments"));

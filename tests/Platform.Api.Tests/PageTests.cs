@@ -5,33 +5,23 @@ using static Microsoft.Playwright.Assertions;
 namespace Platform.Api.Tests;
 
 /// <summary>
-/// The page of src/Platform.Api/wwwroot, end to end in Debian's headless Chromium (scripts/browser.sh installs it;
-/// Playwright never downloads a browser here), against the API on a real port and the real silo.
+/// The page of src/Platform.Api/wwwroot, end to end in Debian's headless Chromium (<see cref="Chromium"/>), against the
+/// API on a real port and the real silo.
 /// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class PageTests(ApiCluster cluster)
 {
-    private const string Chromium = "/usr/bin/chromium";
-
-    /// <summary>Flags this machine needs: no sandbox as root, and no background connections its closed network refuses.</summary>
-    private static readonly string[] ChromiumFlags =
-    [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync",
-    ];
-
     /// <summary>Matching (embedding the profile and the job) takes a few seconds on a cold silo.</summary>
     private static readonly float Patience = 60_000;
 
     [Fact]
     public async Task A_client_offers_a_matched_job_and_the_freelancer_sees_the_alert_live()
     {
-        File.Exists(Chromium).ShouldBeTrue($"{Chromium} is missing: run bash scripts/browser.sh");
         SetDefaultExpectTimeout(Patience);
         var tenant = ApiCluster.NewTenant();
         await using var server = await PageServer.StartAsync(cluster);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
+        await using var browser = await Chromium.LaunchAsync(playwright);
 
         // Bruno, freelancer: signs in, is connected to the alerts hub, saves the prefilled profile.
         await using var brunoContext = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.Url });
@@ -58,22 +48,18 @@ public sealed class PageTests(ApiCluster cluster)
         await Expect(alert).ToContainTextAsync("OfferMade");
         await Expect(bruno.Locator("#error")).ToBeHiddenAsync();
 
-        var screenshot = Path.Combine(AppContext.BaseDirectory, "artifacts", "page.png");
-        Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
-        File.Delete(screenshot);
-        await bruno.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
-        await alice.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "artifacts", "page-client.png"), FullPage = true });
-        new FileInfo(screenshot).Length.ShouldBeGreaterThan(0);
+        var screenshot = await Chromium.ScreenshotAsync(bruno, "page.png");
+        await Chromium.ScreenshotAsync(alice, "page-client.png");
+        screenshot.Length.ShouldBeGreaterThan(0);
     }
 
     [Fact]
     public async Task Without_the_development_issuer_the_page_says_how_to_start_the_api()
     {
-        File.Exists(Chromium).ShouldBeTrue($"{Chromium} is missing: run bash scripts/browser.sh");
         SetDefaultExpectTimeout(Patience);
         await using var server = await PageServer.StartAsync(cluster, developmentIssuer: false);
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await LaunchAsync(playwright);
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = server.Url });
 
         await page.GotoAsync("/");
@@ -83,9 +69,6 @@ public sealed class PageTests(ApiCluster cluster)
         await Expect(page.Locator("#tenant")).ToHaveTextAsync("demo");
         await Expect(page.Locator("#alerts-section")).ToBeHiddenAsync();
     }
-
-    private static Task<IBrowser> LaunchAsync(IPlaywright playwright) =>
-        playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ChromiumFlags });
 
     private static async Task SignInAsync(IPage page, string tenant, string user)
     {

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -46,6 +47,14 @@ public sealed class SiloHostOptionsTests
         (endpoints.SiloPort, endpoints.GatewayPort, endpoints.AdvertisedIPAddress.ToString()).ShouldBe((12000, 12001, "10.1.2.3"));
         host.Services.GetRequiredService<IOptions<SiloMetadata>>().Value.Metadata[ZonePlacement.MetadataKey].ShouldBe("b");
         host.Services.GetRequiredService<IFatalErrorHandler>().ShouldBeOfType<SiloFatalErrorHandler>();
+    }
+
+    [Fact]
+    public void The_silo_name_leads_with_the_zone_so_the_dashboard_lists_silos_by_zone()
+    {
+        using var host = Build("--zone", "b", "--port", "12000");
+
+        host.Services.GetRequiredService<IOptions<SiloOptions>>().Value.SiloName.ShouldBe($"b/{Dns.GetHostName()}:12000");
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using Platform.Api.Dashboard;
 using Platform.Api.Endpoints;
 using Platform.Api.Errors;
 using Platform.Api.Realtime;
@@ -38,6 +39,7 @@ public static class ApiHostingExtensions
             client.ServiceId = options.ServiceId;
             client.ResponseTimeout = options.GrainCallTimeout;
         });
+        builder.AddOperatorDashboard();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
         // Enums as their names: "Open", not 1, so clients do not depend on the grains' numbering.
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -85,6 +87,7 @@ public static class ApiHostingExtensions
         app.MapSyncApi();
         app.MapNotificationsApi();
         app.MapPlatformRealtime();
+        app.MapOperatorDashboard();
         if (app.Services.GetRequiredService<ApiOptions>().Jwt.DevelopmentIssuer)
         {
             app.MapDevelopmentApi();

@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Platform.Api.Dashboard;
 using Platform.Api.Endpoints;
 using Platform.Api.Security;
 
 namespace Platform.Api.Hosting;
 
 /// <summary>
-/// With the development issuer: once the API listens, prints its URL and ready-made tokens of the demo users, so a
-/// newcomer can call it at once (README, "Try it").
+/// With the development issuer: once the API listens, prints its URL, ready-made tokens of the demo users and where the
+/// dashboard's sign-in is, so a newcomer can call it at once (README, "Try it" and "Observe it").
 /// </summary>
 internal static class DevelopmentBanner
 {
@@ -27,6 +28,8 @@ internal static class DevelopmentBanner
             {
                 Console.WriteLine($"Development token of {Tenant}/{user} ({role}): {issuer.Issue(Tenant, user, [role], DevelopmentApi.TokenLifetime)}");
             }
+
+            Console.WriteLine($"Orleans dashboard for operators: open {addresses.FirstOrDefault()}{DashboardSession.SignInPage} and paste the admin's token");
         });
     }
 }

@@ -1,10 +1,15 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.IdentityModel.Tokens;
+using Platform.Api.Dashboard;
 
 namespace Platform.Api.Security;
 
-/// <summary>JWT bearer authentication (RS256 only) and one authorization policy per role.</summary>
+/// <summary>
+/// JWT bearer authentication (RS256 only) and one authorization policy per role. The token comes in the Authorization
+/// header; on the hubs also in the query (websockets), on the dashboard also in its session cookie (navigation).
+/// </summary>
 internal static class ApiAuthentication
 {
     /// <summary>Where the SignalR hub lives: browsers cannot set headers on websockets, so its token may come in the query.</summary>
@@ -60,15 +65,20 @@ internal static class ApiAuthentication
                     {
                         context.Token = token;
                     }
+                    else if (DashboardSession.TokenOf(context.Request) is { } session)
+                    {
+                        context.Token = session;
+                    }
 
                     return Task.CompletedTask;
                 },
             };
         });
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, AuthorizationRefusals>();
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Client, policy => policy.RequireClaim(Caller.TenantClaim).RequireClaim(Caller.RoleClaim, Roles.Client))
             .AddPolicy(Roles.Freelancer, policy => policy.RequireClaim(Caller.TenantClaim).RequireClaim(Caller.RoleClaim, Roles.Freelancer))
             .AddPolicy(Roles.Admin, policy => policy.RequireClaim(Caller.TenantClaim).RequireClaim(Caller.RoleClaim, Roles.Admin))
-            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(Caller.TenantClaim).Build());
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireClaim(Caller.TenantClaim).Build());
     }
 }

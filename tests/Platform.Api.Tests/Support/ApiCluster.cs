@@ -36,7 +36,7 @@ public sealed class ApiCluster : IAsyncLifetime
     {
         _database = await PostgresServer.CreateDatabaseAsync();
         _silo = await SiloProcess.StartAsync(
-            ["--port", "0", "--gateway-port", "0", "--cluster-id", "api-test", "--storage", "postgres", "--postgres", _database.ConnectionString],
+            ["--port", "0", "--gateway-port", "0", "--cluster-id", "api-test", "--zone", Zone, "--storage", "postgres", "--postgres", _database.ConnectionString],
             new Dictionary<string, string>
             {
                 ["Alerts__LeaseDuration"] = AlertLease.ToString(),
@@ -99,6 +99,9 @@ public sealed class ApiCluster : IAsyncLifetime
 
     /// <summary>The cluster id the silo was started with.</summary>
     public const string ClusterId = "api-test";
+
+    /// <summary>The silo's zone, which the operators' dashboard shows.</summary>
+    public const string Zone = "zone-t1";
 
     public static string NewTenant() => $"t{Guid.NewGuid():N}"[..12];
 
