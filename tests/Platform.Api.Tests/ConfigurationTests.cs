@@ -23,6 +23,8 @@ public sealed class ConfigurationTests
         { "no key source", options => options.Jwt.DevelopmentIssuer = false, "Exactly one of Api:Jwt:JwksUrl, Api:Jwt:SigningKeysPem and Api:Jwt:DevelopmentIssuer must give the signing keys." },
         { "bad jwks url", options => { options.Jwt.DevelopmentIssuer = false; options.Jwt.JwksUrl = "jwks.json"; }, "Api:Jwt:JwksUrl 'jwks.json' is not an absolute http(s) URL." },
         { "bad pem", options => { options.Jwt.DevelopmentIssuer = false; options.Jwt.SigningKeysPem.Add("not a key"); }, "Api:Jwt:SigningKeysPem[0] is not an RSA public key in PEM." },
+        { "operators' tenant in capitals", options => options.OperatorTenant = "Ops", "Api:OperatorTenant 'Ops' must be a tenant id: 1 to 63 lower-case ASCII letters, digits and '-'." },
+        { "no operators' tenant", options => options.OperatorTenant = "", "Api:OperatorTenant '' must be a tenant id: 1 to 63 lower-case ASCII letters, digits and '-'." },
         { "zero deadline", options => options.GrainCallTimeout = TimeSpan.Zero, "Api:GrainCallTimeout '00:00:00' must be between 00:00:00 and 00:05:00." },
         { "tiny body limit", options => options.MaxRequestBodyBytes = 10, "Api:MaxRequestBodyBytes '10' must be between 1024 and 16777216." },
         { "no rate", options => options.RateLimits.PerUserPerSecond = 0, "Api:RateLimits:PerUserPerSecond '0' must be at least 1." },

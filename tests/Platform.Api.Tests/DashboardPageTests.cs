@@ -22,7 +22,8 @@ public sealed partial class DashboardPageTests(ApiCluster cluster)
     {
         SetDefaultExpectTimeout(Patience);
         var tenant = ApiCluster.NewTenant();
-        var adminToken = cluster.Tokens.For(tenant, "ada", "admin");
+        // An admin of the operators' tenant (Api:OperatorTenant at its default); the jobs are a customer's.
+        var adminToken = cluster.Tokens.For("operations", "ada", "admin");
         await using var server = await PageServer.StartAsync(cluster, developmentIssuer: false);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
@@ -35,7 +36,7 @@ public sealed partial class DashboardPageTests(ApiCluster cluster)
 
         // Sign in: the token goes out once, in a header; the browser keeps it as the dashboard's cookie.
         await page.GotoAsync("/dashboard-sign-in.html");
-        await page.GetByLabel("Admin access token").FillAsync(adminToken);
+        await page.GetByLabel("Operator access token").FillAsync(adminToken);
         await page.GetByRole(AriaRole.Button, new() { Name = "Open the dashboard" }).ClickAsync();
         await page.WaitForURLAsync($"{server.Url}/dashboard/");
         var cookie = (await context.CookiesAsync()).ShouldHaveSingleItem();

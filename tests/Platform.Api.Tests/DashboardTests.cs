@@ -18,11 +18,14 @@ public sealed class DashboardTests(ApiCluster cluster)
     private const string Page = "/dashboard/";
     private const string Counters = "/dashboard/DashboardCounters";
     private const string Session = "/api/admin/dashboard-session";
+
+    /// <summary>The operators' tenant (Api:OperatorTenant, left at its default): only its admins see the dashboard.</summary>
+    private const string Operators = "operations";
     private const string Cookie = "platform-dashboard";
 
     private const string NoToken = "The request carries no access token: send it as 'Authorization: Bearer <token>'.";
     private const string HowOperatorsSignIn =
-        " The dashboard takes an admin's token, or the session cookie that POST /api/admin/dashboard-session sets for one (the page /dashboard-sign-in.html does it).";
+        " The dashboard takes an operator's token (an admin of the operators' tenant), or the session cookie that POST /api/admin/dashboard-session sets for one (the page /dashboard-sign-in.html does it).";
 
     [Theory]
     [InlineData(Page)]
@@ -41,7 +44,7 @@ public sealed class DashboardTests(ApiCluster cluster)
     [InlineData(Counters)]
     public async Task A_freelancers_token_is_a_403_naming_the_admin_role(string path)
     {
-        using var freelancer = cluster.Client(ApiCluster.NewTenant(), "bruno", "freelancer");
+        using var freelancer = cluster.Client(Operators, "bruno", "freelancer");
 
         var problem = await (await freelancer.GetAsync(path)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
 
@@ -51,7 +54,7 @@ public sealed class DashboardTests(ApiCluster cluster)
     [Fact]
     public async Task An_admin_opens_the_dashboard_and_its_counters_list_the_active_silo_by_zone()
     {
-        using var admin = cluster.Client(ApiCluster.NewTenant(), "ada", "admin");
+        using var admin = cluster.Client(Operators, "ada", "admin");
 
         var page = await admin.GetAsync(Page);
 
@@ -73,7 +76,7 @@ public sealed class DashboardTests(ApiCluster cluster)
     [Fact]
     public async Task The_session_cookie_holds_the_token_is_http_only_strict_and_scoped_to_the_dashboard_until_the_token_expires()
     {
-        var token = cluster.Tokens.For(ApiCluster.NewTenant(), "ada", "admin");
+        var token = cluster.Tokens.For(Operators, "ada", "admin");
         using var admin = cluster.ClientWithToken(token);
 
         var response = await admin.PostAsync(Session, content: null);
@@ -99,7 +102,7 @@ public sealed class DashboardTests(ApiCluster cluster)
         await using var api = await ApiProcess.StartAsync(cluster, ("ASPNETCORE_FORWARDEDHEADERS_ENABLED", "true"));
         using var proxied = new HttpClient { BaseAddress = new Uri(api.Url) };
         using var request = new HttpRequestMessage(HttpMethod.Post, Session);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", cluster.Tokens.For(ApiCluster.NewTenant(), "ada", "admin"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", cluster.Tokens.For(Operators, "ada", "admin"));
         request.Headers.Add("X-Forwarded-Proto", "https");
 
         var response = await proxied.SendAsync(request);
@@ -111,7 +114,7 @@ public sealed class DashboardTests(ApiCluster cluster)
     [Fact]
     public async Task The_session_cookie_opens_the_dashboard_and_nothing_else_of_the_API()
     {
-        var token = cluster.Tokens.For(ApiCluster.NewTenant(), "ada", "admin");
+        var token = cluster.Tokens.For(Operators, "ada", "admin");
         using var browser = cluster.Client();
 
         var dashboard = await browser.SendAsync(WithCookie(HttpMethod.Get, Counters, token));
@@ -126,7 +129,7 @@ public sealed class DashboardTests(ApiCluster cluster)
     [Fact]
     public async Task A_session_whose_token_expired_is_a_401_saying_so()
     {
-        var expired = cluster.Tokens.Create(ApiCluster.NewTenant(), "ada", ["admin"], TimeSpan.FromMinutes(-10));
+        var expired = cluster.Tokens.Create(Operators, "ada", ["admin"], TimeSpan.FromMinutes(-10));
         using var browser = cluster.Client();
 
         var problem = await (await browser.SendAsync(WithCookie(HttpMethod.Get, Counters, expired))).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
@@ -146,6 +149,11 @@ public sealed class DashboardTests(ApiCluster cluster)
         { "not a token", HttpStatusCode.Unauthorized, "The access token was refused. It is not a well-formed token." },
         { "a client's token", HttpStatusCode.Forbidden, "This needs the role 'admin'; the token's roles: 'client'." },
         { "a client's and freelancer's token", HttpStatusCode.Forbidden, "This needs the role 'admin'; the token's roles: 'client', 'freelancer'." },
+        { "an admin of a customer's tenant", HttpStatusCode.Forbidden, "This is for the operators' tenant 'operations'; the token's tenant: 'acme'." },
+        {
+            "a client of a customer's tenant", HttpStatusCode.Forbidden,
+            "This needs the role 'admin'; the token's roles: 'client'. This is for the operators' tenant 'operations'; the token's tenant: 'acme'."
+        },
     };
 
     [Theory]
@@ -153,7 +161,7 @@ public sealed class DashboardTests(ApiCluster cluster)
     public async Task The_session_endpoint_refuses_what_is_not_an_admins_bearer_token_saying_why(string what, HttpStatusCode status, string detail)
     {
         using var otherKey = RSA.Create(2048);
-        var tenant = ApiCluster.NewTenant();
+        const string tenant = Operators;
         var admin = cluster.Tokens.For(tenant, "ada", "admin");
         using var request = new HttpRequestMessage(HttpMethod.Post, what == "the token in the query" ? $"{Session}?access_token={admin}" : Session);
         var bearer = what switch
@@ -164,6 +172,8 @@ public sealed class DashboardTests(ApiCluster cluster)
             "not a token" => "not.a.token",
             "a client's token" => cluster.Tokens.For(tenant, "alice", "client"),
             "a client's and freelancer's token" => cluster.Tokens.For(tenant, "alice", "freelancer", "client"),
+            "an admin of a customer's tenant" => cluster.Tokens.For("acme", "ada", "admin"),
+            "a client of a customer's tenant" => cluster.Tokens.For("acme", "alice", "client"),
             _ => null,
         };
         if (bearer is not null)
@@ -186,7 +196,7 @@ public sealed class DashboardTests(ApiCluster cluster)
     [Fact]
     public async Task The_dashboard_serves_neither_grain_state_nor_the_log_stream()
     {
-        using var admin = cluster.Client(ApiCluster.NewTenant(), "ada", "admin");
+        using var admin = cluster.Client(Operators, "ada", "admin");
 
         var state = await (await admin.GetAsync("/dashboard/GrainState?grainId=acme/job-1&grainType=Platform.Grains.Jobs.JobGrain"))
             .ShouldBeProblemAsync(HttpStatusCode.Forbidden);

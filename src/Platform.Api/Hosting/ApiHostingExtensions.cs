@@ -39,7 +39,7 @@ public static class ApiHostingExtensions
             client.ServiceId = options.ServiceId;
             client.ResponseTimeout = options.GrainCallTimeout;
         });
-        builder.AddOperatorDashboard();
+        builder.AddOperatorDashboard(options.OperatorTenant);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
         // Enums as their names: "Open", not 1, so clients do not depend on the grains' numbering.
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

@@ -17,6 +17,12 @@ public sealed class ApiOptions
 
     public string ServiceId { get; set; } = "platform";
 
+    /// <summary>
+    /// The tenant of the platform's own operators: only its admins open the Orleans dashboard, which shows the whole
+    /// cluster; an admin of a customer's tenant administers that tenant alone.
+    /// </summary>
+    public string OperatorTenant { get; set; } = "operations";
+
     /// <summary>How long any grain call of a request may take before the request fails with 504.</summary>
     public TimeSpan GrainCallTimeout { get; set; } = TimeSpan.FromSeconds(5);
 

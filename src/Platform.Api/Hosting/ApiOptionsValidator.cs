@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using Platform.Grains.Tenancy;
 
 namespace Platform.Api.Hosting;
 
@@ -22,6 +23,15 @@ internal sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>
             {
                 errors.Add($"Api:Gateways entry '{gateway}' is not an 'address:port' endpoint.");
             }
+        }
+
+        try
+        {
+            TenantKey.CheckTenantId(options.OperatorTenant);
+        }
+        catch (ArgumentException)
+        {
+            errors.Add($"Api:OperatorTenant '{options.OperatorTenant}' must be a tenant id: 1 to {TenantKey.MaxTenantIdLength} lower-case ASCII letters, digits and '-'.");
         }
 
         if (options.GrainCallTimeout <= TimeSpan.Zero || options.GrainCallTimeout > TimeSpan.FromMinutes(5))

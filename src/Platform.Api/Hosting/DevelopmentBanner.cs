@@ -29,7 +29,9 @@ internal static class DevelopmentBanner
                 Console.WriteLine($"Development token of {Tenant}/{user} ({role}): {issuer.Issue(Tenant, user, [role], DevelopmentApi.TokenLifetime)}");
             }
 
-            Console.WriteLine($"Orleans dashboard for operators: open {addresses.FirstOrDefault()}{DashboardSession.SignInPage} and paste the admin's token");
+            var operators = app.Services.GetRequiredService<ApiOptions>().OperatorTenant;
+            Console.WriteLine($"Development token of {operators}/ada (admin of the operators' tenant): {issuer.Issue(operators, "ada", [Roles.Admin], DevelopmentApi.TokenLifetime)}");
+            Console.WriteLine($"Orleans dashboard for operators: open {addresses.FirstOrDefault()}{DashboardSession.SignInPage} and paste the operators' admin token");
         });
     }
 }

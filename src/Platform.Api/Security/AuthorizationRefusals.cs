@@ -10,7 +10,7 @@ namespace Platform.Api.Security;
 /// <summary>
 /// Refuses as the framework does (the bearer handler's challenge with its WWW-Authenticate header, or its 403) and says
 /// why in the problem body, which the framework leaves empty: a 401 names what is wrong with the credentials (none sent,
-/// expired, another issuer...), a 403 the roles the endpoint needs. On the dashboard's paths a 401 also says how an
+/// expired, another issuer...), a 403 the roles (and, for operators, the tenant) the endpoint needs. On the dashboard's paths a 401 also says how an
 /// operator signs in.
 /// </summary>
 internal sealed class AuthorizationRefusals(IProblemDetailsService problems) : IAuthorizationMiddlewareResultHandler
@@ -38,7 +38,7 @@ internal sealed class AuthorizationRefusals(IProblemDetailsService problems) : I
             ? "The request carries no access token: send it as 'Authorization: Bearer <token>'."
             : $"The access token was refused. {Describe(failure)}";
         return path.StartsWithSegments(DashboardSession.Path)
-            ? $"{why} The dashboard takes an admin's token, or the session cookie that POST {DashboardSessionApi.Route} sets for one (the page {DashboardSession.SignInPage} does it)."
+            ? $"{why} The dashboard takes an operator's token (an admin of the operators' tenant), or the session cookie that POST {DashboardSessionApi.Route} sets for one (the page {DashboardSession.SignInPage} does it)."
             : why;
     }
 
@@ -58,19 +58,30 @@ internal sealed class AuthorizationRefusals(IProblemDetailsService problems) : I
 
     private static string Forbidden(HttpContext context, AuthorizationFailure? failure)
     {
-        string[] roles = [.. (failure?.FailedRequirements ?? []).SelectMany(requirement => requirement switch
+        var failed = failure?.FailedRequirements.ToList() ?? [];
+        string[] roles = [.. failed.SelectMany(requirement => requirement switch
         {
             ClaimsAuthorizationRequirement { ClaimType: Caller.RoleClaim, AllowedValues: { } allowed } => allowed,
             RolesAuthorizationRequirement { AllowedRoles: var allowed } => allowed,
             _ => [],
         })];
-        if (roles.Length == 0)
+        string[] tenants = [.. failed.OfType<ClaimsAuthorizationRequirement>()
+            .Where(requirement => requirement is { ClaimType: Caller.TenantClaim, AllowedValues: not null })
+            .SelectMany(requirement => requirement.AllowedValues!)];
+        var caller = Caller.Of(context);
+        var reasons = new List<string>(2);
+        if (roles.Length > 0)
         {
-            return "The token does not allow this request.";
+            var held = caller?.Roles is { Count: > 0 } own ? string.Join(", ", own.Order(StringComparer.Ordinal).Select(role => $"'{role}'")) : "none";
+            reasons.Add($"This needs the role {string.Join(" or ", roles.Select(role => $"'{role}'"))}; the token's roles: {held}.");
         }
 
-        var held = Caller.Of(context)?.Roles is { Count: > 0 } own ? string.Join(", ", own.Order(StringComparer.Ordinal).Select(role => $"'{role}'")) : "none";
-        return $"This needs the role {string.Join(" or ", roles.Select(role => $"'{role}'"))}; the token's roles: {held}.";
+        if (tenants.Length > 0)
+        {
+            reasons.Add($"This is for the operators' tenant {string.Join(" or ", tenants.Select(tenant => $"'{tenant}'"))}; the token's tenant: '{caller?.TenantId}'.");
+        }
+
+        return reasons.Count == 0 ? "The token does not allow this request." : string.Join(" ", reasons);
     }
 
     private Task WriteAsync(HttpContext context, int status, string detail)

@@ -1,4 +1,4 @@
-// Operators' sign-in for the Orleans dashboard: trades the admin token for the dashboard's session cookie
+// Operators' sign-in for the Orleans dashboard: trades an operator's token for the dashboard's session cookie
 // (POST /api/admin/dashboard-session, the token in the Authorization header, never in a URL), then opens the dashboard.
 "use strict";
 
