@@ -3,6 +3,7 @@
 # of the platform against its baselines measured in the same run.
 #   bash scripts/bench.sh                      # every scenario
 #   bash scripts/bench.sh rolling-restart      # one scenario, three runs
+#   bash scripts/bench.sh capacity             # where each part saturates: one line per part, medians per part
 #   bash scripts/bench.sh local-call --duration 10
 #   SCENARIOS="local-call-bare local-call-traced local-call" bash scripts/bench.sh --duration 5   # interleaved rounds
 set -euo pipefail
@@ -36,16 +37,18 @@ python3 - "$out" <<'PY'
 import json, statistics, sys
 rows = [json.loads(line) for line in open(sys.argv[1]) if line.startswith("{")]
 medians = {}
-# A scenario that prints several lines per run (api: read, write, read-max; chaos: one per fault and a summary) is
-# summarised per endpoint or fault.
-def key(r): return (r["scenario"], r.get("endpoint", r.get("fault")))
+# A scenario that prints several lines per run (api: read, write, read-max; chaos: one per fault and a summary;
+# capacity: one per part) is summarised per endpoint, fault or part.
+LINE_NAMES = ("endpoint", "fault", "part")
+def line_name(r): return next((name for name in LINE_NAMES if name in r), None)
+def key(r): return (r["scenario"], r[line_name(r)] if line_name(r) else None)
 for scenario, endpoint in dict.fromkeys(key(r) for r in rows):
     runs = [r for r in rows if key(r) == (scenario, endpoint)]
     # Yes/no outcomes must hold in every run; numbers are summarised by their median.
     median = {k: all(r[k] for r in runs) if isinstance(runs[0][k], bool) else statistics.median(r[k] for r in runs)
               for k in runs[0] if isinstance(runs[0][k], (int, float))}
     medians[scenario if endpoint is None else f"{scenario}/{endpoint}"] = median
-    label = {"scenario": scenario} if endpoint is None else {"scenario": scenario, "fault" if "fault" in runs[0] else "endpoint": endpoint}
+    label = {"scenario": scenario} if endpoint is None else {"scenario": scenario, line_name(runs[0]): endpoint}
     print(json.dumps({**label, "median_of": len(runs), **median}))
 for measured, baseline in (("local-call", "local-call-bare"), ("local-call", "local-call-traced"), ("local-call-traced", "local-call-bare"), ("local-call-bare", "local-baseline"), ("remote-call", "remote-baseline")):
     if measured in medians and baseline in medians:

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Platform.Api.Realtime;
 
@@ -16,9 +15,6 @@ namespace Platform.Bench;
 /// </summary>
 internal static class AlertsScenario
 {
-    /// <summary>Where the API maps its alerts hub (docs/api.md).</summary>
-    private const string HubPath = "/hubs/alerts";
-
     private static readonly TimeSpan StragglerWait = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan MatchingWait = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan MatchingPoll = TimeSpan.FromMilliseconds(200);
@@ -50,14 +46,7 @@ internal static class AlertsScenario
                 async (i, cancellation) =>
                 {
                     var token = host.Token($"c{i:D5}", "client");
-                    var hub = new HubConnectionBuilder()
-                        .WithUrl(new Uri(host.BaseAddress, HubPath), connection =>
-                        {
-                            connection.AccessTokenProvider = () => Task.FromResult<string?>(token);
-                            connection.Transports = HttpTransportType.WebSockets;
-                            connection.SkipNegotiation = true;
-                        })
-                        .Build();
+                    var hub = AlertsHubConnection.Build(host.BaseAddress, token);
                     hub.On<AlertMessage>(nameof(IAlertsClient.Alert), alert =>
                     {
                         var now = Stopwatch.GetTimestamp();

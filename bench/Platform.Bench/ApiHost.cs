@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
@@ -23,7 +21,6 @@ internal sealed class ApiHost : IAsyncDisposable
     public const string Tenant = "bench";
 
     private static readonly TimeSpan SiloReadyTimeout = TimeSpan.FromSeconds(120);
-    private static readonly TimeSpan ApiReadyTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan TokenLifetime = TimeSpan.FromHours(2);
 
     private readonly SiloProcess _silo;
@@ -56,21 +53,7 @@ internal sealed class ApiHost : IAsyncDisposable
         {
             var baseAddress = new Uri($"http://127.0.0.1:{InProcessSilo.FreePort().ToString(CultureInfo.InvariantCulture)}");
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Api:Gateways:0"] = silo.Endpoint.Gateway,
-                ["Api:ClusterId"] = clusterId,
-                ["Api:Jwt:Issuer"] = "platform-bench",
-                ["Api:Jwt:DevelopmentIssuer"] = "true",
-                // The limiter must not refuse the offered load: it is the API and the grains that are measured.
-                ["Api:RateLimits:PerUserPerSecond"] = "1000000",
-                ["Api:RateLimits:PerUserBurst"] = "1000000",
-                ["Api:RateLimits:PerTenantPerSecond"] = "100000000",
-                ["Api:RateLimits:PerTenantBurst"] = "100000000",
-                ["Logging:LogLevel:Default"] = "Warning",
-                ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
-                ["Logging:LogLevel:Orleans"] = "Warning",
-            });
+            builder.Configuration.AddInMemoryCollection(Configuration(silo.Endpoint.Gateway, clusterId));
             // Standard output carries the JSON lines only: logs go to standard error.
             builder.Logging.ClearProviders();
             builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
@@ -91,20 +74,9 @@ internal sealed class ApiHost : IAsyncDisposable
                 Console.SetOut(stdout);
             }
 
-            var http = new HttpClient(new SocketsHttpHandler
-            {
-                MaxConnectionsPerServer = connections,
-                PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-                PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
-                UseProxy = false,
-                AllowAutoRedirect = false,
-            })
-            {
-                BaseAddress = baseAddress,
-                Timeout = TimeSpan.FromSeconds(60),
-            };
+            var http = HttpClientFor(baseAddress, connections);
             var host = new ApiHost(silo, api, baseAddress, http);
-            await host.WaitUntilReadyAsync();
+            await ApiReadiness.WaitAsync(http, gone: () => false);
             return host;
         }
         catch
@@ -118,6 +90,39 @@ internal sealed class ApiHost : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// The API's settings in a benchmark: a client of the one gateway, its own development token issuer, limits that never
+    /// refuse the offered load (it is the API and the grains that are measured, not the limiter), warnings only.
+    /// </summary>
+    public static Dictionary<string, string?> Configuration(string gateway, string clusterId) => new()
+    {
+        ["Api:Gateways:0"] = gateway,
+        ["Api:ClusterId"] = clusterId,
+        ["Api:Jwt:Issuer"] = "platform-bench",
+        ["Api:Jwt:DevelopmentIssuer"] = "true",
+        ["Api:RateLimits:PerUserPerSecond"] = "1000000",
+        ["Api:RateLimits:PerUserBurst"] = "1000000",
+        ["Api:RateLimits:PerTenantPerSecond"] = "100000000",
+        ["Api:RateLimits:PerTenantBurst"] = "100000000",
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        ["Logging:LogLevel:Orleans"] = "Warning",
+    };
+
+    /// <summary>Loopback HTTP/1.1 to an API at <paramref name="baseAddress"/> with at most <paramref name="connections"/> connections.</summary>
+    public static HttpClient HttpClientFor(Uri baseAddress, int connections) => new(new SocketsHttpHandler
+    {
+        MaxConnectionsPerServer = connections,
+        PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+        UseProxy = false,
+        AllowAutoRedirect = false,
+    })
+    {
+        BaseAddress = baseAddress,
+        Timeout = TimeSpan.FromSeconds(60),
+    };
 
     /// <summary>A request with a user's bearer token.</summary>
     public static HttpRequestMessage Request(HttpMethod method, string path, string token, HttpContent? content = null)
@@ -217,32 +222,4 @@ internal sealed class ApiHost : IAsyncDisposable
         currency = "EUR",
         publish = true,
     };
-
-    /// <summary>Until <c>/health/ready</c> says the API's cluster client reaches an active silo.</summary>
-    private async Task WaitUntilReadyAsync()
-    {
-        var deadline = Stopwatch.GetTimestamp() + (long)(ApiReadyTimeout.TotalSeconds * Stopwatch.Frequency);
-        var last = "no answer";
-        while (Stopwatch.GetTimestamp() < deadline)
-        {
-            try
-            {
-                using var response = await Http.GetAsync("/health/ready");
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-
-                last = $"status {(int)response.StatusCode}";
-            }
-            catch (HttpRequestException error)
-            {
-                last = error.Message;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"the API at {BaseAddress} was not ready after {ApiReadyTimeout.TotalSeconds:0} s ({last})");
-    }
 }

@@ -16,13 +16,22 @@ internal sealed class BenchCluster : IAsyncDisposable
     private static readonly TimeSpan SiloReadyTimeout = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan ClusterChangeTimeout = TimeSpan.FromSeconds(120);
 
-    private readonly string _clusterId = $"bench-{Guid.NewGuid():N}"[..16];
     private readonly BenchDatabase? _database;
+    private readonly bool _ownsDatabase;
+    private readonly TimeSpan? _responseTimeout;
     private readonly List<SiloProcess> _silos = [];
     private readonly List<string> _zones = [];
     private IHost? _client;
 
-    private BenchCluster(BenchDatabase? database) => _database = database;
+    private BenchCluster(BenchDatabase? database, bool ownsDatabase, TimeSpan? responseTimeout)
+    {
+        _database = database;
+        _ownsDatabase = ownsDatabase;
+        _responseTimeout = responseTimeout;
+    }
+
+    /// <summary>What its silos and clients (the client here, an API process) name to join it.</summary>
+    public string ClusterId { get; } = $"bench-{Guid.NewGuid():N}"[..16];
 
     public IReadOnlyList<SiloProcess> Silos => _silos;
 
@@ -34,15 +43,22 @@ internal sealed class BenchCluster : IAsyncDisposable
 
     /// <summary>Starts one silo per zone (in order, so the first creates the schema) and connects the client to all of them.</summary>
     public static async Task<BenchCluster> StartAsync(bool postgres, params string[] zones) =>
-        await StartAsync(postgres ? await BenchDatabase.CreateAsync() : null, zones);
+        await StartAsync(postgres ? await BenchDatabase.CreateAsync() : null, ownsDatabase: true, responseTimeout: null, zones);
 
     /// <summary>The same on a fresh database of the PostgreSQL server <paramref name="postgresServer"/>.</summary>
     public static async Task<BenchCluster> StartAsync(string postgresServer, params string[] zones) =>
-        await StartAsync(await BenchDatabase.CreateAsync(postgresServer), zones);
+        await StartAsync(await BenchDatabase.CreateAsync(postgresServer), ownsDatabase: true, responseTimeout: null, zones);
 
-    private static async Task<BenchCluster> StartAsync(BenchDatabase? database, string[] zones)
+    /// <summary>
+    /// The same on <paramref name="database"/>, which the caller prepared (say, loaded data into) and drops itself, with
+    /// a client that waits <paramref name="responseTimeout"/> for an answer instead of the client SDK's 3 s.
+    /// </summary>
+    public static Task<BenchCluster> StartAsync(BenchDatabase database, TimeSpan responseTimeout, params string[] zones) =>
+        StartAsync(database, ownsDatabase: false, responseTimeout, zones);
+
+    private static async Task<BenchCluster> StartAsync(BenchDatabase? database, bool ownsDatabase, TimeSpan? responseTimeout, string[] zones)
     {
-        var cluster = new BenchCluster(database);
+        var cluster = new BenchCluster(database, ownsDatabase, responseTimeout);
         try
         {
             foreach (var zone in zones)
@@ -151,7 +167,7 @@ internal sealed class BenchCluster : IAsyncDisposable
             await silo.DisposeAsync();
         }
 
-        if (_database is not null)
+        if (_database is not null && _ownsDatabase)
         {
             await _database.DisposeAsync();
         }
@@ -162,7 +178,8 @@ internal sealed class BenchCluster : IAsyncDisposable
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.AddPlatformClient(options =>
         {
-            options.ClusterId = _clusterId;
+            options.ClusterId = ClusterId;
+            options.ResponseTimeout = _responseTimeout;
             if (_database is not null)
             {
                 options.PostgresConnectionString = _database.ConnectionString;
@@ -180,6 +197,6 @@ internal sealed class BenchCluster : IAsyncDisposable
     }
 
     private string[] SiloArguments(string zone) => _database is null
-        ? ["--cluster-id", _clusterId, "--zone", zone, "--storage", "memory"]
-        : ["--cluster-id", _clusterId, "--zone", zone, "--storage", "postgres", "--postgres", _database.ConnectionString];
+        ? ["--cluster-id", ClusterId, "--zone", zone, "--storage", "memory"]
+        : ["--cluster-id", ClusterId, "--zone", zone, "--storage", "postgres", "--postgres", _database.ConnectionString];
 }

@@ -2,11 +2,20 @@ using System.Globalization;
 
 namespace Platform.Bench;
 
-/// <summary>The command line: <c>SCENARIO [--duration SECONDS] [--concurrency N] [--count N] [--rate N] [--faults LIST]</c>.</summary>
+/// <summary>The command line: <c>SCENARIO [--duration SECONDS] [--concurrency N] [--count N] [--rate N] [--faults LIST] [--parts LIST] [--quick]</c>.</summary>
 /// <param name="Rate">Requests per second offered by open-loop scenarios (api).</param>
 /// <param name="Faults">The chaos scenario's faults in order, comma-separated (validated names of <see cref="ChaosFaults"/>).</param>
+/// <param name="Parts">The capacity scenario's parts, comma-separated (validated names of <see cref="CapacityParts"/>).</param>
+/// <param name="Quick">The capacity scenario at test size: a few operations of every part, seconds instead of minutes.</param>
 public sealed record BenchOptions(
-    string Scenario, double DurationSeconds, int Concurrency, int Count, int Rate = BenchOptions.DefaultRate, string Faults = BenchOptions.AllChaosFaults)
+    string Scenario,
+    double DurationSeconds,
+    int Concurrency,
+    int Count,
+    int Rate = BenchOptions.DefaultRate,
+    string Faults = BenchOptions.AllChaosFaults,
+    string Parts = BenchOptions.AllCapacityParts,
+    bool Quick = false)
 {
     public const int DefaultRate = 2_000;
 
@@ -15,12 +24,20 @@ public sealed record BenchOptions(
 
     public const string AllChaosFaults = "zone,pause,postgres,roll";
 
+    /// <summary>What the capacity scenario measures, in the order it measures them (the database alone first).</summary>
+    public static readonly string[] CapacityParts =
+        ["journal_appends", "matching_queries", "grain_state_writes", "matching_jobs", "silo_calls", "api_requests", "signalr_connections"];
+
+    public const string AllCapacityParts = "journal_appends,matching_queries,grain_state_writes,matching_jobs,silo_calls,api_requests,signalr_connections";
+
+    private const string QuickFlag = "--quick";
+
     public static readonly string[] Scenarios =
-        ["local-call", "local-call-bare", "local-call-traced", "local-baseline", "activation", "remote-baseline", "remote-call", "failover", "rolling-restart", "rebalance", "escrow", "matching", "api", "alerts", "chaos"];
+        ["local-call", "local-call-bare", "local-call-traced", "local-baseline", "activation", "remote-baseline", "remote-call", "failover", "rolling-restart", "rebalance", "escrow", "matching", "api", "alerts", "chaos", "capacity"];
 
     public const string Usage =
-        "usage: Platform.Bench SCENARIO [--duration SECONDS] [--concurrency N] [--count N] [--rate N] [--faults LIST]\n" +
-        "scenarios: local-call, local-call-bare, local-call-traced, local-baseline, activation, remote-baseline, remote-call, failover, rolling-restart, rebalance, escrow, matching, api, alerts, chaos\n" +
+        "usage: Platform.Bench SCENARIO [--duration SECONDS] [--concurrency N] [--count N] [--rate N] [--faults LIST] [--parts LIST] [--quick]\n" +
+        "scenarios: local-call, local-call-bare, local-call-traced, local-baseline, activation, remote-baseline, remote-call, failover, rolling-restart, rebalance, escrow, matching, api, alerts, chaos, capacity\n" +
         "local-call runs one in-process silo with the platform's extensions, local-call-bare the same on plain Orleans,\n" +
         "local-call-traced on plain Orleans with its activity propagation (which the platform switches on);\n" +
         "remote-call, failover, rolling-restart and rebalance start the Platform.Silo executable; failover, rolling-restart and\n" +
@@ -39,6 +56,12 @@ public sealed record BenchOptions(
         "restore it; SIGSTOP a silo until declared dead, SIGCONT, restart it; PostgreSQL down 10 s; roll every silo), with\n" +
         "--duration s (5) of steady load before, between and after: one line per fault (fault, recovery_s, failed_requests)\n" +
         "and a summary (fault \"summary\": writes, lost_writes, duplicate_executions, recovered_within_10s)\n" +
+        "capacity measures where each part saturates on this machine, closed loop with concurrency raised 4x a step of\n" +
+        "--duration s (3) until throughput stops growing: --parts (all: journal_appends, matching_queries, grain_state_writes,\n" +
+        "matching_jobs, silo_calls, api_requests, signalr_connections) on one silo process and one API process on a fresh\n" +
+        "PostgreSQL database, a matching corpus of --count freelancers (20000), --concurrency SignalR connections (5000);\n" +
+        "one line per part with per_second, p50_ms, p99_ms, the CPU of each process from /proc and the load average;\n" +
+        "--quick: test size (1000 freelancers, 20 connections, steps of 0.5 s, a few jobs)\n" +
         "prints one JSON object per run on stdout: scenario, ops, seconds, ops_per_sec, p50_us, p99_us, concurrency, ...";
 
     /// <summary>Parses the arguments, or throws <see cref="FormatException"/> with a message that names the bad input.</summary>
@@ -55,6 +78,13 @@ public sealed record BenchOptions(
             throw new FormatException($"unknown scenario '{scenario}'; expected one of: {string.Join(", ", Scenarios)}");
         }
 
+        // --quick picks the test-size defaults; options given beside it still override them, wherever they stand.
+        var quick = args.Skip(1).Contains(QuickFlag);
+        if (quick && scenario != "capacity")
+        {
+            throw new FormatException($"{QuickFlag} applies only to the capacity scenario, not to {scenario}");
+        }
+
         var options = scenario switch
         {
             "remote-baseline" => new BenchOptions(scenario, 5, 256, 1_000_000),
@@ -68,17 +98,24 @@ public sealed record BenchOptions(
             "api" => new BenchOptions(scenario, 10, 200, 200),
             "alerts" => new BenchOptions(scenario, 10, 200, 2_000, Rate: 200),
             "chaos" => new BenchOptions(scenario, 5, 32, 200),
+            "capacity" when quick => new BenchOptions(scenario, 0.5, 20, 1_000, Quick: true),
+            "capacity" => new BenchOptions(scenario, 3, 5_000, 20_000),
             _ => new BenchOptions(scenario, 5, 64, 1_000_000),
         };
-        for (var i = 1; i < args.Count; i += 2)
+        for (var i = 1; i < args.Count; i++)
         {
             var name = args[i];
+            if (name == QuickFlag)
+            {
+                continue;
+            }
+
             if (i + 1 >= args.Count)
             {
                 throw new FormatException($"option {name} needs a value");
             }
 
-            var value = args[i + 1];
+            var value = args[++i];
             options = name switch
             {
                 "--duration" => options with { DurationSeconds = ParsePositiveDouble(name, value) },
@@ -86,28 +123,31 @@ public sealed record BenchOptions(
                 "--count" => options with { Count = ParsePositiveInt(name, value) },
                 "--rate" => options with { Rate = ParsePositiveInt(name, value) },
                 "--faults" when scenario != "chaos" => throw new FormatException($"--faults applies only to the chaos scenario, not to {scenario}"),
-                "--faults" => options with { Faults = ParseFaults(value) },
-                _ => throw new FormatException($"unknown option '{name}'; expected --duration, --concurrency, --count, --rate or --faults"),
+                "--faults" => options with { Faults = ParseList("fault", "--faults", value, ChaosFaults) },
+                "--parts" when scenario != "capacity" => throw new FormatException($"--parts applies only to the capacity scenario, not to {scenario}"),
+                "--parts" => options with { Parts = ParseList("part", "--parts", value, CapacityParts) },
+                _ => throw new FormatException($"unknown option '{name}'; expected --duration, --concurrency, --count, --rate, --faults, --parts or --quick"),
             };
         }
 
         return options;
     }
 
-    private static string ParseFaults(string value)
+    /// <summary>A comma-separated list of distinct names out of <paramref name="known"/>.</summary>
+    private static string ParseList(string kind, string option, string value, string[] known)
     {
-        var faults = value.Split(',');
-        foreach (var fault in faults)
+        var names = value.Split(',');
+        foreach (var name in names)
         {
-            if (!ChaosFaults.Contains(fault))
+            if (!known.Contains(name))
             {
-                throw new FormatException($"unknown fault '{fault}' in --faults; expected a comma-separated list of {string.Join(", ", ChaosFaults)}");
+                throw new FormatException($"unknown {kind} '{name}' in {option}; expected a comma-separated list of {string.Join(", ", known)}");
             }
         }
 
-        return faults.Distinct().Count() == faults.Length
+        return names.Distinct().Count() == names.Length
             ? value
-            : throw new FormatException($"--faults names a fault twice: '{value}'");
+            : throw new FormatException($"{option} names a {kind} twice: '{value}'");
     }
 
     private static double ParsePositiveDouble(string name, string value) =>

@@ -2,11 +2,12 @@ namespace Platform.Bench;
 
 public static class Scenarios
 {
-    /// <summary>Every line a scenario prints: one for most, one per measured phase for <c>api</c>, one per fault and a summary for <c>chaos</c>.</summary>
+    /// <summary>Every line a scenario prints: one for most, one per measured phase for <c>api</c>, one per fault and a summary for <c>chaos</c>, one per part for <c>capacity</c>.</summary>
     public static async Task<IReadOnlyList<BenchResult>> RunLinesAsync(BenchOptions options) => options.Scenario switch
     {
         "api" => await ApiScenario.RunAsync(options),
         "chaos" => await ChaosScenario.RunAsync(options),
+        "capacity" => await CapacityScenario.RunAsync(options),
         _ => [await RunAsync(options)],
     };
 
@@ -25,7 +26,7 @@ public static class Scenarios
         "escrow" => EscrowScenario.RunAsync(options),
         "matching" => MatchingScenario.RunAsync(options),
         "alerts" => AlertsScenario.RunAsync(options),
-        "api" or "chaos" => throw new ArgumentException($"the {options.Scenario} scenario reports several lines: use RunLinesAsync", nameof(options)),
+        "api" or "chaos" or "capacity" => throw new ArgumentException($"the {options.Scenario} scenario reports several lines: use RunLinesAsync", nameof(options)),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Scenario, "unknown scenario"),
     };
 }

@@ -22,6 +22,7 @@ internal sealed class SiloProcess : IAsyncDisposable
 
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _lastOutput = new();
+    private bool _disposed;
 
     private SiloProcess(Process process, SiloEndpoint endpoint)
     {
@@ -92,8 +93,18 @@ internal sealed class SiloProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <remarks>
+    /// Safe to call again: a restart that failed to start the new process leaves the disposed one in its cluster's list,
+    /// and the cluster's disposal must still reach (and kill) every other silo.
+    /// </remarks>
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

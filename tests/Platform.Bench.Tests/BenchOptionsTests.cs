@@ -3,7 +3,7 @@ namespace Platform.Bench.Tests;
 public sealed class BenchOptionsTests
 {
     private const string ScenarioList =
-        "local-call, local-call-bare, local-call-traced, local-baseline, activation, remote-baseline, remote-call, failover, rolling-restart, rebalance, escrow, matching, api, alerts, chaos";
+        "local-call, local-call-bare, local-call-traced, local-baseline, activation, remote-baseline, remote-call, failover, rolling-restart, rebalance, escrow, matching, api, alerts, chaos, capacity";
 
     [Fact]
     public void Defaults_follow_the_benchmark_contract()
@@ -36,6 +36,17 @@ public sealed class BenchOptionsTests
     }
 
     [Fact]
+    public void Capacity_measures_every_part_by_default_and_quick_is_its_test_size()
+    {
+        BenchOptions.Parse(["capacity"]).ShouldBe(new BenchOptions("capacity", 3, 5_000, 20_000));
+        BenchOptions.Parse(["capacity"]).Parts.Split(',').ShouldBe(BenchOptions.CapacityParts);
+        BenchOptions.Parse(["capacity", "--quick"]).ShouldBe(new BenchOptions("capacity", 0.5, 20, 1_000, Quick: true));
+        // Sizes given beside --quick win, before or after it.
+        BenchOptions.Parse(["capacity", "--concurrency", "50", "--quick", "--parts", "signalr_connections"])
+            .ShouldBe(new BenchOptions("capacity", 0.5, 50, 1_000, Parts: "signalr_connections", Quick: true));
+    }
+
+    [Fact]
     public void The_offered_rate_is_an_option()
     {
         BenchOptions.Parse(["api", "--rate", "500", "--duration", "3"]).ShouldBe(new BenchOptions("api", 3, 200, 200, 500));
@@ -61,11 +72,15 @@ public sealed class BenchOptionsTests
     [InlineData(new[] { "api", "--rate", "2.5" }, "--rate must be a positive whole number; got '2.5'")]
     [InlineData(new[] { "api", "--rate", "fast" }, "--rate must be a positive whole number; got 'fast'")]
     [InlineData(new[] { "api", "--rate" }, "option --rate needs a value")]
-    [InlineData(new[] { "local-call", "--threads", "2" }, "unknown option '--threads'; expected --duration, --concurrency, --count, --rate or --faults")]
+    [InlineData(new[] { "local-call", "--threads", "2" }, "unknown option '--threads'; expected --duration, --concurrency, --count, --rate, --faults, --parts or --quick")]
     [InlineData(new[] { "chaos", "--faults", "zone,fire" }, "unknown fault 'fire' in --faults; expected a comma-separated list of zone, pause, postgres, roll")]
     [InlineData(new[] { "chaos", "--faults", "" }, "unknown fault '' in --faults; expected a comma-separated list of zone, pause, postgres, roll")]
     [InlineData(new[] { "chaos", "--faults", "zone,zone" }, "--faults names a fault twice: 'zone,zone'")]
     [InlineData(new[] { "failover", "--faults", "zone" }, "--faults applies only to the chaos scenario, not to failover")]
+    [InlineData(new[] { "capacity", "--parts", "disk" }, "unknown part 'disk' in --parts; expected a comma-separated list of journal_appends, matching_queries, grain_state_writes, matching_jobs, silo_calls, api_requests, signalr_connections")]
+    [InlineData(new[] { "capacity", "--parts", "silo_calls,silo_calls" }, "--parts names a part twice: 'silo_calls,silo_calls'")]
+    [InlineData(new[] { "api", "--parts", "silo_calls" }, "--parts applies only to the capacity scenario, not to api")]
+    [InlineData(new[] { "api", "--quick" }, "--quick applies only to the capacity scenario, not to api")]
     public void Malformed_arguments_are_rejected_with_a_precise_message(string[] args, string message)
     {
         Should.Throw<FormatException>(() => BenchOptions.Parse(args)).Message.ShouldBe(message);
