@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A local three-zone Orleans cluster of separate silo processes on loopback, with membership, grain state and reminders
-# in the PostgreSQL that scripts/postgres.sh starts (installed on first use).
+# in the PostgreSQL that scripts/postgres.sh starts (installed on first use). Silos and the API talk mutual TLS with
+# development certificates in the cluster dir (tls/), made anew by `start` when nothing of the cluster runs.
 #   bash scripts/cluster.sh start            # silos in zones a, b, c: silo ports 11111-11113, gateways 30000-30002
 #   bash scripts/cluster.sh show             # Orleans' membership table: silo, zone, status, last heartbeat, suspicions
 #   bash scripts/cluster.sh kill b           # kill -9 the silo of zone b (the others vote it dead)
@@ -18,6 +19,7 @@ dir=${PLATFORM_CLUSTER_DIR:-/tmp/platform-cluster}
 zones=(a b c)
 mkdir -p "$dir"
 silo_dll=$dir/artifacts/bin/Platform.Silo/release/Platform.Silo.dll
+tls=$dir/tls
 
 index_of() { case $1 in a) echo 0 ;; b) echo 1 ;; c) echo 2 ;; *) echo "cluster.sh: unknown zone '$1'; use a, b or c" >&2; exit 2 ;; esac; }
 postgres() { bash scripts/postgres.sh 2>/dev/null | tail -n 1; }
@@ -33,7 +35,8 @@ start_silo() {
   fi
   conn=$(postgres)
   nohup dotnet "$silo_dll" --zone "$zone" --port $((11111 + index)) --gateway-port $((30000 + index)) \
-    --cluster-id "$cluster_id" --storage postgres --postgres "$conn" >"$dir/$name.log" 2>&1 &
+    --cluster-id "$cluster_id" --storage postgres --postgres "$conn" \
+    --tls-certificate "$tls/silo.crt" --tls-key "$tls/silo.key" --tls-ca "$tls/ca.crt" >"$dir/$name.log" 2>&1 &
   pid=$!
   echo "$pid" >"$dir/$name.pid"
   for _ in $(seq 300); do
@@ -68,6 +71,14 @@ stop_silo() {
 # The silos `add` started and that were not removed, by name.
 added_silos() { for file in "$dir"/*.index; do [[ -f $file ]] && basename "$file" .index; done; }
 
+# A development authority and certificates for silos and the API (--make-dev-certs): new ones when no process of the
+# cluster runs, so a fresh start never meets expired ones; kept while any runs, which trusts only their authority.
+ensure_dev_certs() {
+  local name
+  for name in api "${zones[@]}" $(added_silos); do running "$name" && return; done
+  dotnet "$silo_dll" --make-dev-certs "$tls" >/dev/null
+}
+
 # The local cluster's token issuer: an RSA key made on first use. The API gets its public key (Api:Jwt:SigningKeysPem),
 # as it would get an identity provider's; `token` signs with the private key.
 jwt_issuer=platform-local-cluster
@@ -83,14 +94,16 @@ start_api() {
   conn=$(postgres)
   ensure_jwt_key
   dotnet build src/Platform.Api -c Release --nologo -v quiet --artifacts-path "$dir/artifacts" >/dev/null
+  [[ -f $tls/client.crt ]] || { echo "cluster.sh: no certificates in $tls yet; run cluster.sh start first" >&2; exit 1; }
   Api__PostgresConnectionString=$conn Api__ClusterId=$cluster_id Api__Jwt__Issuer=$jwt_issuer \
+  Api__Tls__CertificatePath=$tls/client.crt Api__Tls__KeyPath=$tls/client.key Api__Tls__CertificateAuthorityPath=$tls/ca.crt \
   Api__Jwt__SigningKeysPem__0="$(cat "$dir/jwt.pub")" ASPNETCORE_URLS=${PLATFORM_API_URL:-http://127.0.0.1:5080} \
     nohup dotnet "$dir/artifacts/bin/Platform.Api/release/Platform.Api.dll" >"$dir/api.log" 2>&1 &
   pid=$!
   echo "$pid" >"$dir/api.pid"
   for _ in $(seq 300); do
     if grep -q "Now listening on" "$dir/api.log" 2>/dev/null; then
-      echo "api: $(grep -o 'Now listening on: .*' "$dir/api.log" | head -n 1) (pid $pid); tokens: bash scripts/cluster.sh token <tenant> <user> <role>"
+      echo "api: $(grep -o 'Now listening on: [^"]*' "$dir/api.log" | head -n 1) (pid $pid), mutual TLS to the silos; tokens: bash scripts/cluster.sh token <tenant> <user> <role>"
       return
     fi
     kill -0 "$pid" 2>/dev/null || { echo "api: exited; see $dir/api.log" >&2; tail -n 5 "$dir/api.log" >&2; exit 1; }
@@ -118,6 +131,7 @@ case ${1:-} in
   start)
     postgres >/dev/null
     dotnet build silo/Platform.Silo -c Release --nologo -v quiet --artifacts-path "$dir/artifacts" >/dev/null
+    ensure_dev_certs
     for zone in "${zones[@]}"; do start_zone "$zone"; done
     ;;
   add)
@@ -173,7 +187,7 @@ case ${1:-} in
     for zone in "${zones[@]}"; do stop_silo "$zone"; done
     ;;
   *)
-    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

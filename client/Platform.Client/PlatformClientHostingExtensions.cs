@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Platform.Orleans.Hosting;
+using Platform.Orleans.Security;
 using Platform.PostgreSql;
 
 namespace Platform.Client;
@@ -14,7 +15,7 @@ public static class PlatformClientHostingExtensions
     /// starts, with the platform's client extensions (call retry, failure detection). Grain interfaces come with the
     /// referenced Platform.Grains.Abstractions.
     /// </summary>
-    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The options are incomplete or malformed; the message names each bad value.</exception>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">The options are incomplete or malformed, or a certificate file is missing or unusable; the message names each bad value.</exception>
     public static IHostApplicationBuilder AddPlatformClient(this IHostApplicationBuilder builder, Action<PlatformClientOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -22,10 +23,17 @@ public static class PlatformClientHostingExtensions
         var options = new PlatformClientOptions();
         configure(options);
 
-        // Checked here, not when the host starts, so a misconfigured caller fails where it configured the client.
+        // Checked here, not when the host starts, so a misconfigured caller fails where it configured the client; the
+        // certificate files are read once the rest makes sense.
         PlatformClientOptionsValidator.ThrowIfInvalid(options);
+        var tls = options.Tls is null ? null : MutualTlsCredentials.ForClient(options.Tls, property => $"{nameof(PlatformClientOptions)}.{nameof(options.Tls)}.{property}");
         builder.UseOrleansClient(client =>
         {
+            if (tls is not null)
+            {
+                client.UsePlatformMutualTls(tls);
+            }
+
             if (options.PostgresConnectionString is { } connectionString && !string.IsNullOrWhiteSpace(connectionString))
             {
                 client.UsePlatformPostgreSqlClustering(connectionString);

@@ -1,3 +1,5 @@
+using Platform.Orleans.Security;
+
 namespace Platform.Client;
 
 /// <summary>
@@ -24,4 +26,10 @@ public sealed class PlatformClientOptions
     /// client default (Orleans' own is 30 s).
     /// </summary>
     public TimeSpan? ResponseTimeout { get; set; }
+
+    /// <summary>
+    /// The client's certificate and the cluster's certificate authorities when the silos run mutual TLS (their
+    /// <c>--tls-*</c> options); null connects over plain TCP, which such silos refuse.
+    /// </summary>
+    public MutualTlsOptions? Tls { get; set; }
 }

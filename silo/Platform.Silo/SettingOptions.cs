@@ -1,4 +1,5 @@
 using Orleans.Configuration;
+using Platform.Orleans.Security;
 
 namespace Platform.Silo;
 
@@ -49,6 +50,14 @@ internal static class SettingOptions
             (o, v) => o.TableRefreshTimeout = SettingValues.PositiveDuration(v, Target(nameof(o.TableRefreshTimeout)))),
         Membership("--heartbeat", "hh:mm:ss", "How often a silo writes I-am-alive to the membership table (platform default 00:00:05; Orleans' 00:00:30).", nameof(ClusterMembershipOptions.IAmAliveTablePublishTimeout),
             (o, v) => o.IAmAliveTablePublishTimeout = SettingValues.PositiveDuration(v, Target(nameof(o.IAmAliveTablePublishTimeout)))),
+        SettingOption.Value(TlsCertificate, "path", "Certificate this silo presents to silos and clients: PEM (its key in --tls-key or the same file) or PKCS#12; turns mutual TLS on (needs --tls-ca).",
+            (s, v) => TlsOf(s).CertificatePath = v),
+        SettingOption.Value(TlsKey, "path", "PEM private key of --tls-certificate, when the certificate file does not hold it.",
+            (s, v) => TlsOf(s).KeyPath = v),
+        SettingOption.Value(TlsPassword, "password", "Password of a PKCS#12 --tls-certificate or an encrypted --tls-key; prefer the variable, set from a secret: a command line is visible to every user of the host.",
+            (s, v) => TlsOf(s).CertificatePassword = v, _ => "***"),
+        SettingOption.Value(TlsAuthorities, "path", "PEM bundle of the certificate authorities of the cluster: silos and clients must present a certificate of one of them, valid now; others are refused.",
+            (s, v) => TlsOf(s).CertificateAuthorityPath = v),
         SettingOption.Value("--call-timeout", "hh:mm:ss", "Response timeout of a grain call that sets none (default 00:00:30).",
             (s, v) =>
             {
@@ -63,9 +72,28 @@ internal static class SettingOptions
             }),
         SettingOption.Value("--shutdown-timeout", "hh:mm:ss", "How long a graceful stop (SIGTERM) may take before the process exits anyway (default 00:00:30).",
             (s, v) => s.ShutdownTimeout = SettingValues.PositiveDuration(v, "HostOptions.ShutdownTimeout")),
+        SettingOption.Action("--make-dev-certs", "dir", $"Write a development certificate authority ({DevelopmentCertificates.AuthorityFile}) and certificates for silos and clients into <dir>, and exit; never for production.",
+            (s, v) => s.DevelopmentCertificatesDirectory = v.Length > 0 ? v : throw new FormatException("is not a directory")),
         SettingOption.Flag("--smoke", "Start, post and assign one job through the grains, print it as one JSON line, and exit.", s => s.Smoke = true),
         SettingOption.Flag("--help", "Print this help and exit.", s => s.ShowHelp = true),
     ];
+
+    private const string TlsCertificate = "--tls-certificate";
+    private const string TlsKey = "--tls-key";
+    private const string TlsPassword = "--tls-password";
+    private const string TlsAuthorities = "--tls-ca";
+
+    /// <summary>The option of each <see cref="MutualTlsOptions"/> property, for the messages of <see cref="MutualTlsCredentials"/>.</summary>
+    public static string TlsOptionOf(string property) => property switch
+    {
+        nameof(MutualTlsOptions.CertificatePath) => TlsCertificate,
+        nameof(MutualTlsOptions.KeyPath) => TlsKey,
+        nameof(MutualTlsOptions.CertificatePassword) => TlsPassword,
+        nameof(MutualTlsOptions.CertificateAuthorityPath) => TlsAuthorities,
+        _ => throw new ArgumentOutOfRangeException(nameof(property), property, "not a MutualTlsOptions property"),
+    };
+
+    private static MutualTlsOptions TlsOf(SiloHostSettings settings) => settings.Tls ??= new MutualTlsOptions();
 
     /// <summary>A setting of Orleans' failure detection, applied after the platform's own defaults so the user's value wins.</summary>
     private static SettingOption Membership(string name, string valueName, string description, string property, Action<ClusterMembershipOptions, string> set) =>

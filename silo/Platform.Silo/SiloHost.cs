@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using Platform.Orleans.Security;
 using Platform.ServiceDefaults;
 
 namespace Platform.Silo;
@@ -53,7 +54,8 @@ internal static class SiloHost
             settings.ClusterId,
             settings.ServiceId,
             settings.DescribeStorage(),
-            settings.UseKubernetes ? ", Kubernetes hosting" : string.Empty);
+            settings.UseKubernetes ? ", Kubernetes hosting" : string.Empty,
+            host.Services.GetService<MutualTlsCredentials>() is { } tls ? $"mutual TLS as {tls.Describe()}" : "plain TCP (no TLS)");
     }
 
     private static void Configure(IHostApplicationBuilder builder, SiloHostSettings settings, bool logsToStandardError)

@@ -10,6 +10,7 @@ using Platform.Grains;
 using Platform.Grains.Alerts;
 using Platform.Matching.Hosting;
 using Platform.Orleans.Hosting;
+using Platform.Orleans.Security;
 using Platform.PostgreSql;
 using Platform.PostgreSql.Matching;
 using Platform.ServiceDefaults;
@@ -65,6 +66,12 @@ internal static class SiloHostBuilderExtensions
                 options.ServiceId = settings.ServiceId;
             });
             silo.Configure<EndpointOptions>(endpoints.Configure);
+            if (settings.Tls is { } tls)
+            {
+                // Read now, so that a missing file or a key of another certificate stops the silo (exit code 2) before it listens.
+                silo.UsePlatformMutualTls(MutualTlsCredentials.ForSilo(tls, SettingOptions.TlsOptionOf));
+            }
+
             silo.UseSiloMetadata(new Dictionary<string, string> { [ZonePlacement.MetadataKey] = settings.Zone });
             silo.AddPlatformExtensions();
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Platform.Orleans.Security;
 
 namespace Platform.Silo;
 
@@ -56,6 +57,12 @@ internal sealed class SiloHostSettings
     public bool UseKubernetes { get; set; }
 
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Null when no --tls-* setting was given: silo and gateway connections are plain TCP.</summary>
+    public MutualTlsOptions? Tls { get; set; }
+
+    /// <summary><c>--make-dev-certs DIR</c>: write development certificates there and exit.</summary>
+    public string? DevelopmentCertificatesDirectory { get; set; }
 
     /// <summary>Records a change to an Orleans options type; the host applies it after every default, so the user's value wins.</summary>
     public void Override<TOptions>(Action<TOptions> configure)

@@ -28,6 +28,11 @@ internal static class SiloProgram
             return SiloExitCodes.Ok;
         }
 
+        if (settings.DevelopmentCertificatesDirectory is { } directory)
+        {
+            return await MakeDevelopmentCertificatesAsync(directory, stdout, stderr);
+        }
+
         try
         {
             if (settings.Smoke)
@@ -65,6 +70,20 @@ internal static class SiloProgram
             // A start-up failure (say, PostgreSQL unreachable) is reported in one line, not as an unhandled crash.
             await stderr.WriteLineAsync($"Platform.Silo: failed to start: {Describe(error)}");
             return SiloExitCodes.Failed;
+        }
+    }
+
+    private static async Task<int> MakeDevelopmentCertificatesAsync(string directory, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            await stdout.WriteLineAsync(DevelopmentCertificates.Write(directory));
+            return SiloExitCodes.Ok;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            await stderr.WriteLineAsync($"Platform.Silo: --make-dev-certs '{directory}' cannot be written: {error.Message}");
+            return SiloExitCodes.BadConfiguration;
         }
     }
 

@@ -33,6 +33,14 @@ public sealed class ConfigurationTests
         { "no concurrency", options => options.Concurrency.MaxRequests = 0, "Api:Concurrency:MaxRequests '0' must be between 1 and 100000." },
         { "negative queue", options => options.Concurrency.QueueLimit = -1, "Api:Concurrency:QueueLimit '-1' must be between 0 and 1000000." },
         { "queue as long as the deadline", options => options.Concurrency.QueueTimeout = TimeSpan.FromSeconds(5), "Api:Concurrency:QueueTimeout '00:00:05' must be above 00:00:00 and below Api:GrainCallTimeout (00:00:05)." },
+        {
+            "tls without authorities", options => options.Tls = new() { CertificatePath = "/etc/platform/tls/tls.crt" },
+            "Api:Tls:CertificateAuthorityPath must name the PEM bundle of the certificate authorities peers' certificates must chain to."
+        },
+        {
+            "missing tls certificate", options => options.Tls = new() { CertificatePath = "/nonexistent/tls.crt", CertificateAuthorityPath = "/nonexistent/ca.crt" },
+            "Api:Tls:CertificatePath '/nonexistent/tls.crt' does not exist."
+        },
     };
 
     [Theory]

@@ -152,7 +152,33 @@ public sealed class KubernetesManifestTests
             settings.UseKubernetes.ShouldBeTrue($"{manifests.Describe(deployment)}: --kubernetes on");
             settings.Storage.ShouldBe(StorageProvider.Postgres, $"{manifests.Describe(deployment)}: --storage postgres");
             settings.HttpPort.ShouldBe(8080, $"{manifests.Describe(deployment)}: the probes' port");
+            settings.Tls.ShouldNotBeNull($"{manifests.Describe(deployment)}: mutual TLS on");
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Overlays))]
+    public void Silos_and_the_api_run_mutual_tls_with_the_certificate_files_of_a_mounted_secret(string overlay)
+    {
+        var manifests = KubernetesManifests.Of(overlay);
+        foreach (var deployment in manifests.SiloDeployments)
+        {
+            AssertTlsFromSecret(manifests, deployment, "silo", "platform-silo-tls", new()
+            {
+                ["PLATFORM_SILO__TLSCERTIFICATE"] = "tls.crt",
+                ["PLATFORM_SILO__TLSKEY"] = "tls.key",
+                ["PLATFORM_SILO__TLSCA"] = "ca.crt",
+            });
+        }
+
+        AssertTlsFromSecret(manifests, manifests.Single("Deployment", "api"), "api", "platform-api-tls", new()
+        {
+            ["Api__Tls__CertificatePath"] = "tls.crt",
+            ["Api__Tls__KeyPath"] = "tls.key",
+            ["Api__Tls__CertificateAuthorityPath"] = "ca.crt",
+        });
+        manifests.Find("Secret", "platform-silo-tls").ShouldBeNull($"k8s/overlays/{overlay}: certificates and keys are created in the cluster, never kept in the repository");
+        manifests.Find("Secret", "platform-api-tls").ShouldBeNull($"k8s/overlays/{overlay}: certificates and keys are created in the cluster, never kept in the repository");
     }
 
     [Theory]
@@ -270,6 +296,7 @@ public sealed class KubernetesManifestTests
             var values = (secret.MaybeMap("data")?.Labels() ?? []).Values.Select(value => System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(value)));
             values.ShouldAllBe(value => !value.Contains("Password=", StringComparison.Ordinal) || value.Contains("dev-only", StringComparison.Ordinal),
                 $"{manifests.Describe(secret)}: dev passwords must be marked dev-only");
+            values.ShouldAllBe(value => !value.Contains("PRIVATE KEY", StringComparison.Ordinal), $"{manifests.Describe(secret)} holds a private key");
         }
     }
 
@@ -413,6 +440,30 @@ public sealed class KubernetesManifestTests
         resource.Text("name").ShouldBe("cpu", $"{name}: metric");
         resource.Map("target").Text("type").ShouldBe("Utilization", $"{name}: target type");
         resource.Map("target").Text("averageUtilization").ShouldBe("70", $"{name}: CPU target");
+    }
+
+    /// <summary>
+    /// Each variable names a file of <paramref name="secret"/>, mounted read-only, readable by the pod's group (the
+    /// container's user is not root) and by nobody else.
+    /// </summary>
+    private static void AssertTlsFromSecret(KubernetesManifests manifests, YamlMappingNode deployment, string containerName, string secret, Dictionary<string, string> fileOf)
+    {
+        var name = manifests.Describe(deployment);
+        var pod = KubernetesManifests.PodSpec(deployment);
+        var container = KubernetesManifests.Container(deployment, containerName);
+        var volume = pod.Maps("volumes").SingleOrDefault(volume => volume.MaybeMap("secret")?.MaybeText("secretName") == secret);
+        volume.ShouldNotBeNull($"{name} does not mount Secret {secret}");
+        volume.Map("secret").Child("items").ShouldBeNull($"{name}: the files must keep the Secret's key names");
+        volume.Map("secret").MaybeText("defaultMode").ShouldBe("288", $"{name}: {secret}'s files must be 0440 (owner and group read)");
+        pod.MaybeMap("securityContext")?.MaybeText("fsGroup").ShouldBe(pod.MaybeMap("securityContext")?.MaybeText("runAsGroup"), $"{name}: fsGroup must be the container's group, which then reads the key");
+        var mount = container.Maps("volumeMounts").SingleOrDefault(mount => mount.Text("name") == volume.Text("name"));
+        mount.ShouldNotBeNull($"{name}: container {containerName} does not mount Secret {secret}");
+        mount.MaybeText("readOnly").ShouldBe("true", $"{name}: {secret} must be mounted read-only");
+        foreach (var (variable, file) in fileOf)
+        {
+            var value = KubernetesManifests.Env(container, variable)?.MaybeText("value");
+            value.ShouldBe($"{mount.Text("mountPath")}/{file}", $"{name}: {variable} must name {file} of the mounted Secret {secret}");
+        }
     }
 
     private static void AssertSecretReference(string owner, YamlMappingNode container, string variable, string secret)

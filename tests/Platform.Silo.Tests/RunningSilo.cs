@@ -13,6 +13,7 @@ public sealed partial class RunningSilo : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly TaskCompletionSource<Match> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private RunningSilo(Process process) => _process = process;
 
@@ -38,20 +39,15 @@ public sealed partial class RunningSilo : IAsyncDisposable
         }
     }
 
+    /// <summary>Whether it printed its ready line: it joined the cluster and serves.</summary>
+    public bool IsReady => _ready.Task.IsCompletedSuccessfully;
+
     public static async Task<RunningSilo> StartAsync(string[] args, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var silo = new RunningSilo(Process.Start(SiloProcess.CreateStartInfo(args, environment))!);
-        var ready = new TaskCompletionSource<Match>(TaskCreationOptions.RunContinuationsAsynchronously);
-        silo._process.OutputDataReceived += (_, line) => silo.Record(line.Data, ready);
-        silo._process.ErrorDataReceived += (_, line) => silo.Record(line.Data, ready);
-        silo._process.BeginOutputReadLine();
-        silo._process.BeginErrorReadLine();
-        _ = silo._process.WaitForExitAsync().ContinueWith(
-            _ => ready.TrySetException(new InvalidOperationException($"the silo exited with {silo._process.ExitCode} before it was ready: {silo.Output}")),
-            TaskScheduler.Default);
+        var silo = Launch(args, environment);
         try
         {
-            var match = await ready.Task.WaitAsync(TimeSpan.FromSeconds(90));
+            var match = await silo._ready.Task.WaitAsync(TimeSpan.FromSeconds(90));
             silo.SiloEndpoint = match.Groups["silo"].Value;
             silo.Gateway = match.Groups["gateway"].Value;
             silo.Http = match.Groups["http"].Value is "none" ? null : new Uri($"http://{match.Groups["http"].Value}");
@@ -61,6 +57,35 @@ public sealed partial class RunningSilo : IAsyncDisposable
         {
             await silo.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>Starts a silo and returns at once, for a test that watches it fail to join (<see cref="WaitForOutputAsync"/>).</summary>
+    public static RunningSilo Launch(string[] args, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var silo = new RunningSilo(Process.Start(SiloProcess.CreateStartInfo(args, environment))!);
+        silo._process.OutputDataReceived += (_, line) => silo.Record(line.Data);
+        silo._process.ErrorDataReceived += (_, line) => silo.Record(line.Data);
+        silo._process.BeginOutputReadLine();
+        silo._process.BeginErrorReadLine();
+        _ = silo._process.WaitForExitAsync().ContinueWith(
+            _ => silo._ready.TrySetException(new InvalidOperationException($"the silo exited with {silo._process.ExitCode} before it was ready: {silo.Output}")),
+            TaskScheduler.Default);
+        return silo;
+    }
+
+    /// <summary>Waits until the silo wrote <paramref name="text"/> (after the first <paramref name="from"/> characters of its output).</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout, int from = 0)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Output[from..].Contains(text, StringComparison.Ordinal))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"the silo did not write '{text}' within {timeout}: {Output[from..]}");
+            }
+
+            await Task.Delay(100);
         }
     }
 
@@ -95,7 +120,7 @@ public sealed partial class RunningSilo : IAsyncDisposable
         _process.Dispose();
     }
 
-    private void Record(string? line, TaskCompletionSource<Match> ready)
+    private void Record(string? line)
     {
         if (line is null)
         {
@@ -109,7 +134,7 @@ public sealed partial class RunningSilo : IAsyncDisposable
 
         if (ReadyLine().Match(line) is { Success: true } match)
         {
-            ready.TrySetResult(match);
+            _ready.TrySetResult(match);
         }
     }
 

@@ -23,7 +23,7 @@ public sealed class SiloExecutableTests
 
         AssignedSmokeJob(result);
         result.Stderr.ShouldContain("Platform silo running: silo 127.0.0.1:");
-        result.Stderr.ShouldContain("zone default, cluster platform, service platform, in-memory storage.");
+        result.Stderr.ShouldContain("zone default, cluster platform, service platform, in-memory storage, plain TCP (no TLS).");
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class SiloExecutableTests
 
             var job = AssignedSmokeJob(result);
             result.Stderr.ShouldContain($"PostgreSQL at 127.0.0.1:");
-            result.Stderr.ShouldContain($"/{database.Name}.");
+            result.Stderr.ShouldContain($"/{database.Name}, plain TCP (no TLS).");
             jobIds.Add(job.GetProperty("jobKey").GetString()!);
         }
 

@@ -45,9 +45,9 @@ public sealed class SiloHostSettingsParserTests
     }
 
     [Fact]
-    public void Every_option_has_an_environment_variable_named_after_it_and_flags_have_none()
+    public void Every_option_has_an_environment_variable_named_after_it_and_actions_have_none()
     {
-        SettingOptions.All.Where(o => !o.IsFlag).Select(o => (o.Name, o.EnvironmentVariable)).ShouldBe(
+        SettingOptions.All.Where(o => !o.IsAction).Select(o => (o.Name, o.EnvironmentVariable)).ShouldBe(
         [
             ("--cluster-id", "PLATFORM_SILO__CLUSTERID"),
             ("--service-id", "PLATFORM_SILO__SERVICEID"),
@@ -68,11 +68,16 @@ public sealed class SiloHostSettingsParserTests
             ("--death-vote-expiration", "PLATFORM_SILO__DEATHVOTEEXPIRATION"),
             ("--table-refresh", "PLATFORM_SILO__TABLEREFRESH"),
             ("--heartbeat", "PLATFORM_SILO__HEARTBEAT"),
+            ("--tls-certificate", "PLATFORM_SILO__TLSCERTIFICATE"),
+            ("--tls-key", "PLATFORM_SILO__TLSKEY"),
+            ("--tls-password", "PLATFORM_SILO__TLSPASSWORD"),
+            ("--tls-ca", "PLATFORM_SILO__TLSCA"),
             ("--call-timeout", "PLATFORM_SILO__CALLTIMEOUT"),
             ("--collection-age", "PLATFORM_SILO__COLLECTIONAGE"),
             ("--shutdown-timeout", "PLATFORM_SILO__SHUTDOWNTIMEOUT"),
         ]);
-        SettingOptions.All.Where(o => o.IsFlag).Select(o => o.EnvironmentVariable).ShouldAllBe(variable => variable == null);
+        SettingOptions.All.Where(o => o.IsAction).Select(o => o.Name).ShouldBe(["--make-dev-certs", "--smoke", "--help"]);
+        SettingOptions.All.Where(o => o.IsAction).Select(o => o.EnvironmentVariable).ShouldAllBe(variable => variable == null);
     }
 
     public static TheoryData<string, string, Func<ClusterMembershipOptions, object>, object> MembershipOptions => new()
@@ -263,6 +268,25 @@ public sealed class SiloHostSettingsParserTests
         var membership = new ClusterMembershipOptions();
         settings.Apply(membership);
         membership.ProbeTimeout.ShouldBe(TimeSpan.FromSeconds(3));
+    }
+
+    [Fact]
+    public void Tls_comes_from_variables_or_options_and_make_dev_certs_from_the_command_line_only()
+    {
+        var settings = SiloHostSettingsParser.Parse(["--tls-key", "/tls/tls.key"], new Dictionary<string, string>
+        {
+            ["PLATFORM_SILO__TLSCERTIFICATE"] = "/tls/tls.crt",
+            ["PLATFORM_SILO__TLSCA"] = "/tls/ca.crt",
+            ["PLATFORM_SILO__TLSPASSWORD"] = "secret",
+        });
+
+        settings.Tls.ShouldNotBeNull();
+        (settings.Tls.CertificatePath, settings.Tls.KeyPath, settings.Tls.CertificatePassword, settings.Tls.CertificateAuthorityPath)
+            .ShouldBe(("/tls/tls.crt", "/tls/tls.key", "secret", "/tls/ca.crt"));
+        SiloHostSettingsParser.Parse([], NoEnvironment).Tls.ShouldBeNull("no --tls-* setting: plain TCP");
+        SiloHostSettingsParser.Parse(["--make-dev-certs", "/tmp/certs"], NoEnvironment).DevelopmentCertificatesDirectory.ShouldBe("/tmp/certs");
+        Should.Throw<SiloSettingsException>(() => SiloHostSettingsParser.Parse([], new Dictionary<string, string> { ["PLATFORM_SILO__MAKEDEVCERTS"] = "/tmp/certs" }))
+            .Message.ShouldBe("unknown environment variable PLATFORM_SILO__MAKEDEVCERTS; run with --help to list the variables the silo reads.");
     }
 
     [Fact]

@@ -38,6 +38,7 @@ public static class ApiHostingExtensions
             client.ClusterId = options.ClusterId;
             client.ServiceId = options.ServiceId;
             client.ResponseTimeout = options.GrainCallTimeout;
+            client.Tls = options.Tls;
         });
         builder.AddOperatorDashboard(options.OperatorTenant);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);

@@ -1,4 +1,5 @@
 using Platform.Api.Security;
+using Platform.Orleans.Security;
 
 namespace Platform.Api.Hosting;
 
@@ -36,4 +37,11 @@ public sealed class ApiOptions
     public ConcurrencyOptions Concurrency { get; set; } = new();
 
     public EscrowOptions Escrow { get; set; } = new();
+
+    /// <summary>
+    /// The API's client certificate and the cluster's certificate authorities when the silos run mutual TLS
+    /// (<c>Api:Tls:CertificatePath</c>, <c>KeyPath</c>, <c>CertificatePassword</c>, <c>CertificateAuthorityPath</c>);
+    /// null connects over plain TCP.
+    /// </summary>
+    public MutualTlsOptions? Tls { get; set; }
 }

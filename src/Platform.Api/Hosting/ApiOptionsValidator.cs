@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Platform.Grains.Tenancy;
+using Platform.Orleans.Security;
 
 namespace Platform.Api.Hosting;
 
@@ -67,6 +68,7 @@ internal sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>
 
         CheckJwt(options, errors);
         CheckRates(options.RateLimits, errors);
+        CheckTls(options.Tls, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
@@ -110,6 +112,24 @@ internal sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>
         if (jwt.ClockSkew < TimeSpan.Zero || jwt.ClockSkew > TimeSpan.FromMinutes(5))
         {
             errors.Add($"Api:Jwt:ClockSkew '{jwt.ClockSkew}' must be between 00:00:00 and 00:05:00.");
+        }
+    }
+
+    /// <summary>Reads the certificate files as the client will, to name a bad one by its Api:Tls key.</summary>
+    private static void CheckTls(MutualTlsOptions? tls, List<string> errors)
+    {
+        if (tls is null)
+        {
+            return;
+        }
+
+        try
+        {
+            using var credentials = MutualTlsCredentials.ForClient(tls, property => $"{ApiOptions.SectionName}:{nameof(ApiOptions.Tls)}:{property}");
+        }
+        catch (OptionsValidationException refusal)
+        {
+            errors.AddRange(refusal.Failures);
         }
     }
 
