@@ -53,7 +53,7 @@ internal sealed class ApiHost : IAsyncDisposable
         {
             var baseAddress = new Uri($"http://127.0.0.1:{InProcessSilo.FreePort().ToString(CultureInfo.InvariantCulture)}");
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-            builder.Configuration.AddInMemoryCollection(Configuration(silo.Endpoint.Gateway, clusterId));
+            builder.Configuration.AddInMemoryCollection(Configuration(clusterId, gateway: silo.Endpoint.Gateway));
             // Standard output carries the JSON lines only: logs go to standard error.
             builder.Logging.ClearProviders();
             builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
@@ -92,23 +92,36 @@ internal sealed class ApiHost : IAsyncDisposable
     }
 
     /// <summary>
-    /// The API's settings in a benchmark: a client of the one gateway, its own development token issuer, limits that never
+    /// The API's settings in a benchmark: a client of the cluster, its own development token issuer, limits that never
     /// refuse the offered load (it is the API and the grains that are measured, not the limiter), warnings only.
     /// </summary>
-    public static Dictionary<string, string?> Configuration(string gateway, string clusterId) => new()
+    /// <param name="gateway">The one silo's gateway ("address:port"), or null when <paramref name="membershipDatabase"/> is given.</param>
+    /// <param name="membershipDatabase">
+    /// The cluster's PostgreSQL, whose membership table lists the live gateways, as in a deployment: where silos die and
+    /// start again (chaos), the API finds them there.
+    /// </param>
+    public static Dictionary<string, string?> Configuration(string clusterId, string? gateway = null, string? membershipDatabase = null)
     {
-        ["Api:Gateways:0"] = gateway,
-        ["Api:ClusterId"] = clusterId,
-        ["Api:Jwt:Issuer"] = "platform-bench",
-        ["Api:Jwt:DevelopmentIssuer"] = "true",
-        ["Api:RateLimits:PerUserPerSecond"] = "1000000",
-        ["Api:RateLimits:PerUserBurst"] = "1000000",
-        ["Api:RateLimits:PerTenantPerSecond"] = "100000000",
-        ["Api:RateLimits:PerTenantBurst"] = "100000000",
-        ["Logging:LogLevel:Default"] = "Warning",
-        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
-        ["Logging:LogLevel:Orleans"] = "Warning",
-    };
+        if ((gateway is null) == (membershipDatabase is null))
+        {
+            throw new ArgumentException("exactly one of a gateway and a membership database says where the silos are");
+        }
+
+        return new()
+        {
+            [gateway is null ? "Api:PostgresConnectionString" : "Api:Gateways:0"] = gateway ?? membershipDatabase,
+            ["Api:ClusterId"] = clusterId,
+            ["Api:Jwt:Issuer"] = "platform-bench",
+            ["Api:Jwt:DevelopmentIssuer"] = "true",
+            ["Api:RateLimits:PerUserPerSecond"] = "1000000",
+            ["Api:RateLimits:PerUserBurst"] = "1000000",
+            ["Api:RateLimits:PerTenantPerSecond"] = "100000000",
+            ["Api:RateLimits:PerTenantBurst"] = "100000000",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+            ["Logging:LogLevel:Orleans"] = "Warning",
+        };
+    }
 
     /// <summary>Loopback HTTP/1.1 to an API at <paramref name="baseAddress"/> with at most <paramref name="connections"/> connections.</summary>
     public static HttpClient HttpClientFor(Uri baseAddress, int connections) => new(new SocketsHttpHandler
@@ -155,7 +168,7 @@ internal sealed class ApiHost : IAsyncDisposable
     /// <summary>Posts and publishes a job as <paramref name="token"/>'s client; returns its id (the path's last part).</summary>
     public async Task<string> PostJobAsync(string token)
     {
-        var request = Request(HttpMethod.Post, "/api/jobs", token, JsonContent.Create(Job()));
+        var request = Request(HttpMethod.Post, "/api/jobs", token, JsonContent.Create(Job("Pastry chef for a wedding", publish: true)));
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
         using var response = await SendCheckedAsync(request);
         var location = response.Headers.Location ?? throw new InvalidOperationException("POST /api/jobs answered without Location");
@@ -206,9 +219,10 @@ internal sealed class ApiHost : IAsyncDisposable
 
     private static DateTimeOffset ShiftStart { get; } = DateTimeOffset.UtcNow.Date.AddDays(7).AddHours(9);
 
-    private static object Job() => new
+    /// <summary>A job a client posts: published (matching starts) or left a draft.</summary>
+    public static object Job(string title, bool publish) => new
     {
-        title = "Pastry chef for a wedding",
+        title,
         description = "Plated desserts and a croissant breakfast for 120 guests; baking and pastry experience needed.",
         requiredSkills = new[] { "baking", "pastry" },
         requiredCertifications = Array.Empty<string>(),
@@ -220,6 +234,6 @@ internal sealed class ApiHost : IAsyncDisposable
         hourlyWageMin = 25m,
         hourlyWageMax = 40m,
         currency = "EUR",
-        publish = true,
+        publish,
     };
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
@@ -8,21 +7,23 @@ using Platform.Api.Endpoints.Requests;
 namespace Platform.Bench;
 
 /// <summary>
-/// The real Platform.Api executable (built into this benchmark's output, like the silo) in a process of its own, as an
-/// Orleans client of one gateway with the benchmark's settings (<see cref="ApiHost.Configuration"/>): its CPU and memory
-/// can then be read from /proc apart from the load generator's.
+/// The real Platform.Api executable (built into this benchmark's output, like the silo) in a process of its own on a free
+/// port of 127.0.0.1, configured through environment variables as a deployment configures it (the settings of
+/// <see cref="ApiHost.Configuration"/>): its CPU and memory can then be read from /proc apart from the load generator's
+/// (capacity), and it stays up while the silos and the database under it fail (chaos).
 /// </summary>
 internal sealed class ApiProcess : IAsyncDisposable
 {
-    private const int KeptOutputLines = 40;
     private const int TokenParallelism = 64;
 
     private readonly Process _process;
-    private readonly ConcurrentQueue<string> _lastOutput = new();
+    private readonly ProcessOutput _output;
 
     private ApiProcess(Process process, Uri baseAddress, HttpClient http)
     {
         _process = process;
+        // Its output has the development banner and logs, never a line of this benchmark's output.
+        _output = new ProcessOutput(process, "api", readyText: null);
         BaseAddress = baseAddress;
         Http = http;
     }
@@ -34,25 +35,29 @@ internal sealed class ApiProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static async Task<ApiProcess> StartAsync(string gateway, string clusterId, int connections)
+    /// <param name="configuration">The API's settings (<c>Api:ClusterId</c>, ...), given to it as environment variables.</param>
+    /// <param name="connections">How many connections <see cref="Http"/> opens at most.</param>
+    public static async Task<ApiProcess> StartAsync(IReadOnlyDictionary<string, string?> configuration, int connections)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{InProcessSilo.FreePort().ToString(CultureInfo.InvariantCulture)}");
         var start = DotnetApp.StartInfo(Path.Combine(AppContext.BaseDirectory, "Platform.Api.dll"));
         // The API's appsettings.json is copied beside it: the output directory is its content root.
         start.WorkingDirectory = AppContext.BaseDirectory;
-        foreach (var (key, value) in ApiHost.Configuration(gateway, clusterId))
+        // As deployed, whatever the shell that started the benchmark says.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in configuration)
         {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+            if (value is not null)
+            {
+                start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+            }
         }
 
         start.Environment["ASPNETCORE_URLS"] = baseAddress.ToString();
-        // Its standard output has the development banner and logs, never a line of this benchmark's output.
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {start.FileName}");
         var api = new ApiProcess(process, baseAddress, ApiHost.HttpClientFor(baseAddress, connections));
-        _ = api.KeepLastOutputAsync(process.StandardOutput);
-        _ = api.KeepLastOutputAsync(process.StandardError);
         try
         {
             await ApiReadiness.WaitAsync(api.Http, gone: () => process.HasExited);
@@ -60,7 +65,7 @@ internal sealed class ApiProcess : IAsyncDisposable
         catch (Exception error) when (error is TimeoutException or InvalidOperationException)
         {
             await api.DisposeAsync();
-            throw new InvalidOperationException($"the API process at {baseAddress} did not become ready; its last output:\n{string.Join('\n', api._lastOutput)}", error);
+            throw new InvalidOperationException($"the API process at {baseAddress} did not become ready; its last output:\n{api._output.LastLines}", error);
         }
 
         return api;
@@ -77,14 +82,6 @@ internal sealed class ApiProcess : IAsyncDisposable
         return tokens;
     }
 
-    private async Task<string> TokenAsync(string tenant, string user, string role)
-    {
-        using var response = await Http.PostAsJsonAsync("/dev/token", new TokenRequest(tenant, user, [role]));
-        response.EnsureSuccessStatusCode();
-        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
-        return token?.AccessToken ?? throw new InvalidOperationException("POST /dev/token answered without a token");
-    }
-
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
@@ -98,14 +95,11 @@ internal sealed class ApiProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private async Task KeepLastOutputAsync(StreamReader output)
+    private async Task<string> TokenAsync(string tenant, string user, string role)
     {
-        while (await output.ReadLineAsync() is { } line)
-        {
-            _lastOutput.Enqueue(line);
-            while (_lastOutput.Count > KeptOutputLines && _lastOutput.TryDequeue(out _))
-            {
-            }
-        }
+        using var response = await Http.PostAsJsonAsync("/dev/token", new TokenRequest(tenant, user, [role]));
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        return token?.AccessToken ?? throw new InvalidOperationException("POST /dev/token answered without a token");
     }
 }

@@ -13,6 +13,9 @@ namespace Platform.Bench;
 /// </summary>
 internal sealed class BenchCluster : IAsyncDisposable
 {
+    /// <summary>How many times a silo is started again before its restart fails the run.</summary>
+    private const int StartAttempts = 3;
+
     private static readonly TimeSpan SiloReadyTimeout = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan ClusterChangeTimeout = TimeSpan.FromSeconds(120);
 
@@ -34,6 +37,10 @@ internal sealed class BenchCluster : IAsyncDisposable
     public string ClusterId { get; } = $"bench-{Guid.NewGuid():N}"[..16];
 
     public IReadOnlyList<SiloProcess> Silos => _silos;
+
+    /// <summary>The run's database, where the silos keep membership and grain state.</summary>
+    public string DatabaseConnectionString => _database?.ConnectionString
+        ?? throw new InvalidOperationException("this cluster keeps its state in memory");
 
     /// <summary>The zone of each silo in <see cref="Silos"/>.</summary>
     public IReadOnlyList<string> Zones => _zones;
@@ -101,13 +108,26 @@ internal sealed class BenchCluster : IAsyncDisposable
 
     /// <summary>
     /// Starts silo <paramref name="index"/> again on its ports after it exited or was killed (what an orchestrator does
-    /// with a failed container) and waits until the cluster lists the new generation as active.
+    /// with a failed container, again if the new process exits before it is ready: on a starved machine the others may
+    /// declare a joining silo dead) and waits until the cluster lists the new generation as active.
     /// </summary>
     public async Task StartAgainAsync(int index)
     {
         var silo = _silos[index];
         await silo.DisposeAsync();
-        _silos[index] = await SiloProcess.StartAsync(silo.Endpoint, SiloArguments(_zones[index]), SiloReadyTimeout);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                _silos[index] = await SiloProcess.StartAsync(silo.Endpoint, SiloArguments(_zones[index]), SiloReadyTimeout);
+                break;
+            }
+            catch (InvalidOperationException notStarted) when (attempt < StartAttempts)
+            {
+                await Console.Error.WriteLineAsync($"bench: {notStarted.Message}\nbench: starting it again");
+            }
+        }
+
         await WaitForActiveSilosAsync();
     }
 

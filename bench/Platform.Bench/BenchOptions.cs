@@ -51,11 +51,12 @@ public sealed record BenchOptions(
         "connections (200) for --duration s (10) of reads, then of writes, then reads in --concurrency closed loops: one line each\n" +
         "alerts connects --count users (2000) to the alerts hub over WebSockets, makes one alert for each through the\n" +
         "marketplace (open loop at --rate, 200/s) and reports the latency from the scheduled request to the alert and lost alerts\n" +
-        "chaos starts a PostgreSQL server of its own and three silo processes (zones a, b, c) on it, keeps --concurrency\n" +
-        "writers (32) on --count counters (200) and injects --faults in order (zone,pause,postgres,roll: kill zone b and\n" +
-        "restore it; SIGSTOP a silo until declared dead, SIGCONT, restart it; PostgreSQL down 10 s; roll every silo), with\n" +
-        "--duration s (5) of steady load before, between and after: one line per fault (fault, recovery_s, failed_requests)\n" +
-        "and a summary (fault \"summary\": writes, lost_writes, duplicate_executions, recovered_within_10s)\n" +
+        "chaos starts a PostgreSQL server of its own, three silo processes (zones a, b, c) on it and the HTTP API as a process\n" +
+        "of its own, keeps --concurrency writers (32) posting job drafts through the API with Idempotency-Keys as --count\n" +
+        "client users (32), and injects --faults in order (zone,pause,postgres,roll: kill zone b and restore it; SIGSTOP a\n" +
+        "silo until declared dead, SIGCONT, restart it; PostgreSQL down 10 s; roll every silo), with --duration s (5) of\n" +
+        "steady load before, between and after: one line per fault (fault, recovery_s, failed_requests by status) and a\n" +
+        "summary (fault \"summary\": writes, lost_writes, duplicate_executions, recovered_within_10s)\n" +
         "capacity measures where each part saturates on this machine, closed loop with concurrency raised 4x a step of\n" +
         "--duration s (3) until throughput stops growing: --parts (all: journal_appends, matching_queries, grain_state_writes,\n" +
         "matching_jobs, silo_calls, api_requests, signalr_connections) on one silo process and one API process on a fresh\n" +
@@ -97,7 +98,7 @@ public sealed record BenchOptions(
             "activation" => new BenchOptions(scenario, 5, 64, 300_000),
             "api" => new BenchOptions(scenario, 10, 200, 200),
             "alerts" => new BenchOptions(scenario, 10, 200, 2_000, Rate: 200),
-            "chaos" => new BenchOptions(scenario, 5, 32, 200),
+            "chaos" => new BenchOptions(scenario, 5, 32, 32),
             "capacity" when quick => new BenchOptions(scenario, 0.5, 20, 1_000, Quick: true),
             "capacity" => new BenchOptions(scenario, 3, 5_000, 20_000),
             _ => new BenchOptions(scenario, 5, 64, 1_000_000),

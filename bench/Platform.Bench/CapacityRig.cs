@@ -94,7 +94,7 @@ internal sealed class CapacityRig : IAsyncDisposable
             if (parts.Any(ApiParts.Contains))
             {
                 CapacityScenario.Progress("starting an API process");
-                rig._api = await ApiProcess.StartAsync(rig.Cluster.Silos[0].Endpoint.Gateway, rig.Cluster.ClusterId, sizes.MaxConcurrency);
+                rig._api = await ApiProcess.StartAsync(ApiHost.Configuration(rig.Cluster.ClusterId, gateway: rig.Cluster.Silos[0].Endpoint.Gateway), sizes.MaxConcurrency);
             }
 
             return rig;

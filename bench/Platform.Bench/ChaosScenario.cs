@@ -1,14 +1,14 @@
 using System.Diagnostics;
 using Orleans.Runtime;
-using Platform.Bench.Grains;
 
 namespace Platform.Bench;
 
 /// <summary>
-/// A PostgreSQL server of its own and three silo processes (zones a, b, c) on it under the steady write load of
-/// <see cref="CounterLoad"/>; the faults of <see cref="BenchOptions.Faults"/> one after another, with
+/// A PostgreSQL server of its own, three silo processes (zones a, b, c) on it and the HTTP API as a process of its own
+/// (gateways from the membership table, tokens of its development issuer), under the steady writes of
+/// <see cref="JobWriteLoad"/> through the API; the faults of <see cref="BenchOptions.Faults"/> one after another, with
 /// <see cref="BenchOptions.DurationSeconds"/> of steady load before, between and after them. One line per fault, then a
-/// summary with the verdict of reading every counter back. Definitions: docs/benchmarks.md, "chaos".
+/// summary with the verdict of reading every job back. Definitions: docs/benchmarks.md, "chaos".
 /// </summary>
 internal static class ChaosScenario
 {
@@ -26,41 +26,63 @@ internal static class ChaosScenario
     /// <summary>How long after the steady period a fault's recovery is still waited for before it counts as not recovered.</summary>
     private static readonly TimeSpan RecoveryGrace = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long the first draft of every user may take (JIT, connection pools, first activations) before the run fails.</summary>
+    private static readonly TimeSpan WarmUpTimeout = TimeSpan.FromSeconds(120);
+
     public static async Task<IReadOnlyList<BenchResult>> RunAsync(BenchOptions options)
     {
         await using var postgres = await PostgresInstance.StartAsync();
         await using var cluster = await BenchCluster.StartAsync(postgres.ServerConnectionString, "a", "b", "c");
-        var grains = Enumerable.Range(0, options.Count).Select(i => cluster.Client.GetGrain<IBenchCounterGrain>(i)).ToArray();
-        var load = new CounterLoad(grains, options.Concurrency);
+        await using var api = await ApiProcess.StartAsync(
+            ApiHost.Configuration(cluster.ClusterId, membershipDatabase: cluster.DatabaseConnectionString), options.Concurrency);
+        using var load = await JobWriteLoad.CreateAsync(api, options.Count, options.Concurrency);
         var steady = TimeSpan.FromSeconds(options.DurationSeconds);
         var start = Stopwatch.GetTimestamp();
         load.Start();
+        // The steady period starts once every user was served: the first faults must not meet a cold API and cluster.
+        load.Mark();
+        if (await WaitUntilAllServedAsync(load, WarmUpTimeout) is null)
+        {
+            throw new TimeoutException($"not every user had a draft acknowledged within {WarmUpTimeout.TotalSeconds:0} s of the start");
+        }
+
         await Task.Delay(steady);
 
         var lines = new List<BenchResult>();
         foreach (var fault in options.Faults.Split(','))
         {
-            Log($"injecting {fault}");
+            Log($"injecting {fault} {Stopwatch.GetElapsedTime(start).TotalSeconds:0.0} s into the run");
             var opsBefore = load.Ops;
             var faultStart = Stopwatch.GetTimestamp();
             var own = new Dictionary<string, double>();
             var activeBefore = await ActiveSilosAsync(cluster);
-            switch (fault)
+            string? aborted = null;
+            try
             {
-                case "zone":
-                    await KillZoneAsync(cluster, KilledZone);
-                    break;
-                case "pause":
-                    own["paused_exit_code"] = await PauseUntilDeclaredDeadAsync(cluster, PausedSilo);
-                    break;
-                case "postgres":
-                    await postgres.RestartAsync(PostgresDowntime);
-                    break;
-                case "roll":
-                    own["unclean_exits"] = await RollAsync(cluster);
-                    break;
-                default:
-                    throw new ArgumentOutOfRangeException(nameof(options), fault, "unknown fault");
+                switch (fault)
+                {
+                    case "zone":
+                        await KillZoneAsync(cluster, KilledZone);
+                        break;
+                    case "pause":
+                        own["paused_exit_code"] = await PauseUntilDeclaredDeadAsync(cluster, PausedSilo);
+                        break;
+                    case "postgres":
+                        await postgres.RestartAsync(PostgresDowntime);
+                        break;
+                    case "roll":
+                        own["unclean_exits"] = await RollAsync(cluster);
+                        break;
+                    default:
+                        throw new ArgumentOutOfRangeException(nameof(options), fault, "unknown fault");
+                }
+            }
+            catch (Exception error) when (error is InvalidOperationException or TimeoutException)
+            {
+                // A silo that would not start again (declared dead while joining, again and again, on a starved machine):
+                // the fault counts as not recovered, and the writes acknowledged so far are still read back.
+                aborted = error.Message;
+                Log($"{fault} did not complete: {aborted}");
             }
 
             var faultEnd = load.Mark();
@@ -71,40 +93,72 @@ internal static class ChaosScenario
                 own["silos_lost"] = await StartLostSilosAgainAsync(cluster, activeBefore);
             }
 
-            var line = new BenchResult(options.Scenario, load.Ops - opsBefore, Stopwatch.GetElapsedTime(faultStart, measuredUntil).TotalSeconds, 0, 0, options.Concurrency);
+            var (p50, p99) = load.LatencyBetween(faultStart, measuredUntil);
+            var line = new BenchResult(options.Scenario, load.Ops - opsBefore, Stopwatch.GetElapsedTime(faultStart, measuredUntil).TotalSeconds, p50, p99, options.Concurrency);
             line.Labels["fault"] = fault;
             line.Extra["fault_s"] = Math.Round(Stopwatch.GetElapsedTime(faultStart, faultEnd).TotalSeconds, 3);
             line.Extra["recovery_s"] = recoveredAt is { } at ? Math.Round(Stopwatch.GetElapsedTime(faultEnd, at).TotalSeconds, 3) : -1;
-            line.Extra["failed_requests"] = load.Failures.Count(time => time >= faultStart && time <= measuredUntil);
+            AddFailures(line, load.FailuresBetween(faultStart, measuredUntil));
             foreach (var (name, value) in own)
             {
                 line.Extra[name] = value;
             }
 
+            if (aborted is not null)
+            {
+                line.Extra["recovery_s"] = -1;
+                line.Labels["error"] = aborted;
+            }
+
             Log(line.ToJson());
             lines.Add(line);
+            if (aborted is not null)
+            {
+                // The cluster is not what the next fault expects.
+                break;
+            }
         }
 
         await load.StopAsync();
         var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-        var verdict = await load.VerifyAsync();
+        var verdict = await load.VerifyAsync(cluster.DatabaseConnectionString);
         foreach (var message in load.FailureMessages)
         {
-            Log($"failed call: {message}");
+            Log($"failed request: {message}");
         }
 
-        var summary = new BenchResult(options.Scenario, load.Ops, seconds, 0, 0, options.Concurrency);
+        foreach (var lost in load.LostDrafts)
+        {
+            Log($"lost write: {lost}");
+        }
+
+        var (summaryP50, summaryP99) = load.LatencyBetween(start, long.MaxValue);
+        var summary = new BenchResult(options.Scenario, load.Ops, seconds, summaryP50, summaryP99, options.Concurrency);
         summary.Labels["fault"] = "summary";
         summary.Extra["writes"] = load.Ops;
         summary.Extra["lost_writes"] = verdict.LostWrites;
         summary.Extra["duplicate_executions"] = verdict.DuplicateExecutions;
         summary.Extra["failed_but_ran"] = verdict.FailedButRan;
-        summary.Extra["failed_requests"] = load.Failures.Count;
+        summary.Extra["retried_writes"] = load.Retried;
+        summary.Extra["replayed_writes"] = load.Replayed;
+        summary.Extra["unresolved_writes"] = load.Unresolved;
+        AddFailures(summary, load.FailuresBetween(start, long.MaxValue));
         summary.Extra["faults"] = lines.Count;
-        summary.Extra["grains"] = grains.Length;
+        summary.Flags["all_faults_completed"] = lines.Count == options.Faults.Split(',').Length && lines.All(line => !line.Labels.ContainsKey("error"));
+        summary.Extra["users"] = options.Count;
         summary.Flags["recovered_within_10s"] = lines.All(line => line.Extra["recovery_s"] is >= 0 and <= RecoveryTargetSeconds);
         lines.Add(summary);
         return lines;
+    }
+
+    /// <summary><c>failed_requests</c>, and the same per kind: <c>failed_503</c>, ..., <c>failed_no_response</c>.</summary>
+    private static void AddFailures(BenchResult line, Dictionary<string, int> failures)
+    {
+        line.Extra["failed_requests"] = failures.Values.Sum();
+        foreach (var (kind, count) in failures)
+        {
+            line.Extra[$"failed_{kind}"] = count;
+        }
     }
 
     /// <summary>SIGKILL to every silo of the zone; once the others declared them dead, they start again (a new generation each).</summary>
@@ -190,26 +244,33 @@ internal static class ChaosScenario
     }
 
     /// <summary>
-    /// Waits the steady period, and longer (up to <see cref="RecoveryGrace"/>) while some counter has not taken a write
-    /// since the fault ended.
+    /// Waits the steady period, and longer (up to <see cref="RecoveryGrace"/>) while some user has not had a draft
+    /// acknowledged since the fault ended.
     /// </summary>
-    /// <returns>When traffic was served again: every counter written since the fault ended and no call failed after; null if not within the wait.</returns>
-    private static async Task<long?> WaitForRecoveryAsync(CounterLoad load, long faultEnd, TimeSpan steady)
+    /// <returns>When traffic was served again: every user's draft acknowledged since the fault ended and no request failed after; null if not within the wait.</returns>
+    private static async Task<long?> WaitForRecoveryAsync(JobWriteLoad load, long faultEnd, TimeSpan steady)
     {
         await Task.Delay(steady);
-        var giveUp = Stopwatch.GetTimestamp() + (long)(RecoveryGrace.TotalSeconds * Stopwatch.Frequency);
-        while (load.AllSucceededSinceMark() is null && Stopwatch.GetTimestamp() < giveUp)
-        {
-            await Task.Delay(100);
-        }
-
-        if (load.AllSucceededSinceMark() is not { } allWritten)
+        if (await WaitUntilAllServedAsync(load, RecoveryGrace) is not { } allWritten)
         {
             return null;
         }
 
-        var lastFailure = load.Failures.Where(time => time >= faultEnd).DefaultIfEmpty(faultEnd).Max();
+        var lastFailure = load.Failures.Select(failure => failure.Time).Where(time => time >= faultEnd).DefaultIfEmpty(faultEnd).Max();
         return Math.Max(allWritten, lastFailure);
+    }
+
+    /// <summary>Waits at most <paramref name="timeout"/> until every user had a draft acknowledged since the load's mark.</summary>
+    /// <returns>When the last of them was, or null if some user was not served within the wait.</returns>
+    private static async Task<long?> WaitUntilAllServedAsync(JobWriteLoad load, TimeSpan timeout)
+    {
+        var giveUp = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        while (load.AllServedSinceMark() is null && Stopwatch.GetTimestamp() < giveUp)
+        {
+            await Task.Delay(100);
+        }
+
+        return load.AllServedSinceMark();
     }
 
     /// <summary>The active silos with their generations, as the cluster's membership sees them (no database involved).</summary>

@@ -15,11 +15,10 @@ internal sealed class CounterLoad(IBenchCounterGrain[] grains, int concurrency)
     private const int KeptFailureMessages = 5;
     private static readonly TimeSpan PauseAfterFailure = TimeSpan.FromMilliseconds(20);
 
-    private readonly long[] _firstSuccessAfterMark = new long[grains.Length];
+    private readonly ServedSinceMark _grainsWritten = new(grains.Length);
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentBag<(int Grain, Guid Operation)> _acknowledged = [];
     private readonly ConcurrentBag<Guid> _failed = [];
-    private long _mark = long.MaxValue;
     private List<Task>? _workers;
     private long _ops;
 
@@ -34,19 +33,10 @@ internal sealed class CounterLoad(IBenchCounterGrain[] grains, int concurrency)
     /// Remembers now (say, the moment a silo was killed) so that <see cref="AllSucceededSinceMark"/> can say when every
     /// grain took a write again; a later mark replaces an earlier one.
     /// </summary>
-    public long Mark()
-    {
-        var now = Stopwatch.GetTimestamp();
-        Interlocked.Exchange(ref _mark, now);
-        return now;
-    }
+    public long Mark() => _grainsWritten.Mark();
 
     /// <summary>When the last grain took its first write after <see cref="Mark"/>, or null if some never did.</summary>
-    public long? AllSucceededSinceMark()
-    {
-        var mark = Interlocked.Read(ref _mark);
-        return _firstSuccessAfterMark.Any(time => time < mark) ? null : _firstSuccessAfterMark.Max();
-    }
+    public long? AllSucceededSinceMark() => _grainsWritten.AllServed();
 
     public void Start() => _workers = [.. Enumerable.Range(0, concurrency).Select(worker => Task.Run(() => RunAsync(worker)))];
 
@@ -82,15 +72,7 @@ internal sealed class CounterLoad(IBenchCounterGrain[] grains, int concurrency)
             try
             {
                 await grains[i].Add(operation);
-                var now = Stopwatch.GetTimestamp();
-                var mark = Interlocked.Read(ref _mark);
-                var seen = Interlocked.Read(ref _firstSuccessAfterMark[i]);
-                if (now > mark && seen < mark)
-                {
-                    // A time before the mark belongs to an earlier mark: the first success since this one replaces it.
-                    Interlocked.CompareExchange(ref _firstSuccessAfterMark[i], now, seen);
-                }
-
+                _grainsWritten.Served(i);
                 _acknowledged.Add((i, operation));
                 Interlocked.Increment(ref _ops);
             }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 
@@ -13,28 +12,23 @@ internal sealed class SiloProcess : IAsyncDisposable
     /// <summary>What the silo logs once it has joined the cluster and its gateway is open.</summary>
     private const string ReadyLine = "Platform silo running";
 
-    private const int KeptOutputLines = 40;
-
-    /// <summary>A file that gets every line every silo of the run writes, when set: what to read when a scenario misbehaves.</summary>
-    private static readonly string? OutputLog = Environment.GetEnvironmentVariable("PLATFORM_BENCH_SILO_LOG");
-
-    private static readonly Lock OutputLogLock = new();
-
     private readonly Process _process;
-    private readonly ConcurrentQueue<string> _lastOutput = new();
+    private readonly ProcessOutput _output;
     private bool _disposed;
 
     private SiloProcess(Process process, SiloEndpoint endpoint)
     {
         _process = process;
         Endpoint = endpoint;
+        _output = new ProcessOutput(process, endpoint.SiloPort.ToString(CultureInfo.InvariantCulture), ReadyLine);
     }
 
     public SiloEndpoint Endpoint { get; }
 
     public int ProcessId => _process.Id;
 
-    public bool HasExited => _process.HasExited;
+    /// <summary>True once the process ended, or was disposed (a restart failed and left this one in its place).</summary>
+    public bool HasExited => _disposed || _process.HasExited;
 
     public int ExitCode => _process.ExitCode;
 
@@ -58,12 +52,9 @@ internal sealed class SiloProcess : IAsyncDisposable
         start.RedirectStandardError = true;
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {start.FileName}");
         var silo = new SiloProcess(process, endpoint);
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _ = silo.FollowAsync(process.StandardOutput, ready);
-        _ = silo.FollowAsync(process.StandardError, ready);
         var exited = process.WaitForExitAsync();
-        var first = await Task.WhenAny(ready.Task, exited, Task.Delay(readyTimeout));
-        if (first != ready.Task)
+        var first = await Task.WhenAny(silo._output.Ready, exited, Task.Delay(readyTimeout));
+        if (first != silo._output.Ready)
         {
             var why = first == exited ? $"exited with code {process.ExitCode}" : $"was not ready after {readyTimeout.TotalSeconds:0} s";
             await silo.DisposeAsync();
@@ -73,7 +64,7 @@ internal sealed class SiloProcess : IAsyncDisposable
         return silo;
     }
 
-    public string LastOutput => string.Join('\n', _lastOutput);
+    public string LastOutput => _output.LastLines;
 
     /// <summary>SIGTERM: the silo leaves the cluster gracefully and exits.</summary>
     public Task TerminateAsync() => SignalAsync("TERM");
@@ -118,29 +109,5 @@ internal sealed class SiloProcess : IAsyncDisposable
     {
         using var kill = Process.Start("kill", ["-" + signal, _process.Id.ToString(CultureInfo.InvariantCulture)]);
         await kill.WaitForExitAsync();
-    }
-
-    private async Task FollowAsync(StreamReader output, TaskCompletionSource ready)
-    {
-        while (await output.ReadLineAsync() is { } line)
-        {
-            if (line.Contains(ReadyLine, StringComparison.Ordinal))
-            {
-                ready.TrySetResult();
-            }
-
-            if (OutputLog is not null)
-            {
-                lock (OutputLogLock)
-                {
-                    File.AppendAllLines(OutputLog, [$"{Endpoint.SiloPort}: {line}"]);
-                }
-            }
-
-            _lastOutput.Enqueue(line);
-            while (_lastOutput.Count > KeptOutputLines && _lastOutput.TryDequeue(out _))
-            {
-            }
-        }
     }
 }

@@ -25,14 +25,14 @@ public sealed class BenchOptionsTests
         BenchOptions.Parse(["matching"]).ShouldBe(new BenchOptions("matching", 5, 1, 100_000));
         BenchOptions.Parse(["api"]).ShouldBe(new BenchOptions("api", 10, 200, 200, 2_000));
         BenchOptions.Parse(["alerts"]).ShouldBe(new BenchOptions("alerts", 10, 200, 2_000, 200));
-        BenchOptions.Parse(["chaos"]).ShouldBe(new BenchOptions("chaos", 5, 32, 200, Faults: "zone,pause,postgres,roll"));
+        BenchOptions.Parse(["chaos"]).ShouldBe(new BenchOptions("chaos", 5, 32, 32, Faults: "zone,pause,postgres,roll"));
     }
 
     [Fact]
     public void The_chaos_faults_are_an_ordered_option()
     {
         BenchOptions.Parse(["chaos", "--faults", "postgres,zone", "--duration", "2"])
-            .ShouldBe(new BenchOptions("chaos", 2, 32, 200, Faults: "postgres,zone"));
+            .ShouldBe(new BenchOptions("chaos", 2, 32, 32, Faults: "postgres,zone"));
     }
 
     [Fact]

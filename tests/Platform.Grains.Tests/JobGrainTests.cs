@@ -102,6 +102,26 @@ public sealed class JobGrainTests(MarketplaceCluster cluster)
     }
 
     [Fact]
+    public async Task Create_run_again_gets_the_job_as_it_is_and_only_finishes_a_publish_the_first_run_did_not_reach()
+    {
+        var now = cluster.Now;
+        var job = _market.Job(_market.NewKey("job"));
+
+        var created = await job.Create(Samples.Draft(now), publish: true);
+        cluster.Clock.Advance(TimeSpan.FromMinutes(1));
+        var again = await job.Create(Samples.Draft(now) with { Title = "Not saved: the job exists" }, publish: true);
+
+        created.Status.ShouldBe(JobStatus.Open);
+        again.ShouldBeSameJob(created);
+
+        // A first run that saved the draft and failed before publishing.
+        var drafted = await _market.NewDraftAsync();
+        var finished = await drafted.Create(Samples.Draft(now), publish: true);
+        finished.Status.ShouldBe(JobStatus.Open);
+        finished.Revision.ShouldBe(2, "the draft was not saved again; only the publish was missing");
+    }
+
+    [Fact]
     public async Task A_job_goes_from_application_to_offer_to_hire_to_completion()
     {
         var freelancer = await _market.NewFreelancerAsync();
@@ -240,6 +260,24 @@ public sealed class JobGrainTests(MarketplaceCluster cluster)
         (await job.Get()).ShouldBeSameJob(before);
         (await job.Complete()).Status.ShouldBe(JobStatus.Completed);
         (await freelancer.GetAssignedJobs()).ShouldBe([job.GetPrimaryKeyString()]);
+    }
+
+    [Fact]
+    public async Task A_copy_that_read_the_job_before_another_activation_created_it_does_not_answer_that_it_does_not_exist()
+    {
+        var key = _market.NewKey("job");
+        var copy = _market.Job(key);
+        (await copy.Get()).ShouldBeNull();
+        var created = await _market.NewDraftAsync();
+        var stored = (await cluster.ReadStoredAsync<JobState>("job", created.GetPrimaryKeyString(), "job"))!;
+
+        // What another activation of the same job wrote while Orleans' directory routed this caller to the copy (after
+        // a silo died): the copy's memory still says there is no job.
+        await cluster.Storage.WriteStateAsync("job", GrainId.Create("job", key), new GrainState<JobState>(stored));
+
+        var job = await copy.Get();
+        job.ShouldNotBeNull("the acknowledged job is read from storage, not denied from the copy's memory");
+        job.Title.ShouldBe(stored.Title);
     }
 
     [Fact]

@@ -24,6 +24,16 @@ public interface IJobGrain : IGrainWithStringKey
     [Alias("SaveDraft")]
     Task<JobSnapshot> SaveDraft(JobDraft draft);
 
+    /// <summary>
+    /// Creates the job from <paramref name="draft"/>, and publishes it when <paramref name="publish"/> says so, unless the
+    /// job exists: then this is the request that created it, run again (the API names a job after the request that posts
+    /// it), and it gets the job as it is, published if it asked for that and its first run stopped before publishing.
+    /// </summary>
+    /// <exception cref="ArgumentException">The draft is incomplete or inconsistent; the message names the field and its value.</exception>
+    [Idempotent]
+    [Alias("Create")]
+    Task<JobSnapshot> Create(JobDraft draft, bool publish);
+
     /// <summary>Draft -> Open; publishes <see cref="JobCreated"/> so that matching records candidates.</summary>
     /// <exception cref="InvalidOperationException">The shift has already started.</exception>
     [Alias("Publish")]

@@ -1,3 +1,5 @@
+using Platform.Orleans.Resilience;
+
 namespace Platform.Grains.Requests;
 
 /// <summary>
@@ -6,20 +8,31 @@ namespace Platform.Grains.Requests;
 /// </summary>
 /// <remarks>
 /// Calls are taken one at a time, so two copies of a request racing on two instances cannot both start: the second one
-/// sees <see cref="ReplayDecision.InProgress"/>. Answers are kept for <see cref="RequestReplayRules.Retention"/>.
+/// sees <see cref="ReplayOutcome.InProgress"/>. Each attempt at a request names itself with an id of its own, so that
+/// what one attempt settles (its answer, the release of its claim) never touches another's claim, and each call is safe
+/// to send again. Answers are kept for <see cref="RequestReplayRules.Retention"/>.
 /// </remarks>
 [Alias("platform.requests.IRequestReplayGrain")]
 public interface IRequestReplayGrain : IGrainWithStringKey
 {
-    /// <summary>Claims the key for a request with <paramref name="fingerprint"/> (a hash of what it asks), or says why not.</summary>
-    [Alias("Begin")]
-    Task<ReplayDecision> Begin(string fingerprint);
+    /// <summary>
+    /// Claims the key for <paramref name="attempt"/> of a request with <paramref name="fingerprint"/> (a hash of what it
+    /// asks), or says why not. The attempt's own claim, sent again, is <see cref="ReplayOutcome.Run"/> again.
+    /// </summary>
+    [Idempotent]
+    [Alias("BeginAttempt")]
+    Task<ReplayDecision> Begin(string fingerprint, Guid attempt);
 
-    /// <summary>Keeps the answer of the request that claimed the key.</summary>
-    [Alias("Complete")]
-    Task Complete(string fingerprint, StoredResponse response);
+    /// <summary>Keeps the answer of <paramref name="attempt"/> while it holds the key's claim; changes nothing otherwise.</summary>
+    [Idempotent]
+    [Alias("CompleteAttempt")]
+    Task Complete(Guid attempt, StoredResponse response);
 
-    /// <summary>Releases the key after the request failed without an answer worth keeping (a 5xx): a retry may run it.</summary>
-    [Alias("Abandon")]
-    Task Abandon(string fingerprint);
+    /// <summary>
+    /// Releases the key if <paramref name="attempt"/> holds its claim (the attempt failed without an answer worth keeping,
+    /// a 5xx, or could not learn whether it claimed the key), so that a retry may run; changes nothing otherwise.
+    /// </summary>
+    [Idempotent]
+    [Alias("AbandonAttempt")]
+    Task Abandon(Guid attempt);
 }

@@ -72,6 +72,16 @@ internal sealed class JobGrain([PersistentState("job")] IPersistentState<JobStat
             []);
     }
 
+    public async Task<JobSnapshot> Create(JobDraft draft, bool publish)
+    {
+        if (!state.State.Exists)
+        {
+            await SaveDraft(draft);
+        }
+
+        return publish && state.State.Status == JobStatus.Draft ? await Publish() : ToSnapshot(state.State);
+    }
+
     public async Task<JobSnapshot> Publish()
     {
         Ensure(JobAction.Publish);
@@ -103,11 +113,18 @@ internal sealed class JobGrain([PersistentState("job")] IPersistentState<JobStat
         return await Commit(job with { Status = JobStatus.Open, PublishedAt = now }, now, [], created);
     }
 
-    public Task<JobSnapshot?> Get()
+    public async Task<JobSnapshot?> Get()
     {
         // A malformed key fails reads too, instead of reading as a job that does not exist.
         _ = Key;
-        return Task.FromResult(state.State.Exists ? ToSnapshot(state.State) : null);
+        if (!state.State.Exists)
+        {
+            // After a silo dies Orleans' directory may for a while route calls to an activation that read the job before
+            // another activation of it created the job: "no such job" is answered from storage, never from that copy.
+            await state.ReadStateAsync();
+        }
+
+        return state.State.Exists ? ToSnapshot(state.State) : null;
     }
 
     public async Task<JobSnapshot> ReceiveApplication(JobApplication application)

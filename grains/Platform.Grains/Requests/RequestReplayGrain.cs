@@ -1,3 +1,5 @@
+using Platform.Grains.Storage;
+
 namespace Platform.Grains.Requests;
 
 /// <inheritdoc cref="IRequestReplayGrain"/>
@@ -5,9 +7,15 @@ internal sealed class RequestReplayGrain(
     [PersistentState("request-replay")] IPersistentState<RequestReplayState> state,
     TimeProvider clock) : Grain, IRequestReplayGrain
 {
-    public async Task<ReplayDecision> Begin(string fingerprint)
+    public async Task<ReplayDecision> Begin(string fingerprint, Guid attempt)
     {
         ArgumentException.ThrowIfNullOrEmpty(fingerprint);
+        if (IsClaimedBy(attempt))
+        {
+            // This attempt's Begin, sent again because its answer was lost: the key is still its own.
+            return new ReplayDecision(ReplayOutcome.Run, null);
+        }
+
         var now = clock.GetUtcNow();
         var current = state.State;
         var expired = current.Fingerprint is null
@@ -25,29 +33,37 @@ internal sealed class RequestReplayGrain(
                 : new ReplayDecision(ReplayOutcome.InProgress, null);
         }
 
-        state.State = new RequestReplayState { Fingerprint = fingerprint, At = now };
-        await state.WriteStateAsync();
+        // Kept in memory only once stored: a claim whose write failed (the database was down) must not hold the key in this
+        // activation while no attempt knows it holds it.
+        await state.SaveOrKeepAsync(new RequestReplayState { Fingerprint = fingerprint, Attempt = attempt, At = now });
         return new ReplayDecision(ReplayOutcome.Run, null);
     }
 
-    public async Task Complete(string fingerprint, StoredResponse response)
+    public async Task Complete(Guid attempt, StoredResponse response)
     {
-        if (state.State.Fingerprint != fingerprint)
+        ArgumentNullException.ThrowIfNull(response);
+        if (IsClaimedBy(attempt))
         {
-            throw new InvalidOperationException("The idempotency key is not claimed by this request.");
+            await state.SaveOrKeepAsync(new RequestReplayState
+            {
+                Fingerprint = state.State.Fingerprint,
+                Attempt = attempt,
+                Response = response,
+                At = clock.GetUtcNow(),
+            });
         }
-
-        state.State.Response = response;
-        state.State.At = clock.GetUtcNow();
-        await state.WriteStateAsync();
     }
 
-    public async Task Abandon(string fingerprint)
+    public async Task Abandon(Guid attempt)
     {
-        if (state.State.Fingerprint == fingerprint && state.State.Response is null)
+        if (IsClaimedBy(attempt))
         {
             await state.ClearStateAsync();
             state.State = new RequestReplayState();
         }
     }
+
+    /// <summary>Whether <paramref name="attempt"/> holds the key: it claimed it and has not answered or released it.</summary>
+    private bool IsClaimedBy(Guid attempt) =>
+        state.State is { Fingerprint: not null, Response: null } claim && claim.Attempt == attempt;
 }

@@ -13,4 +13,8 @@ public sealed class RequestReplayState
     /// <summary>When the key was claimed (no response yet) or answered.</summary>
     [Id(2)]
     public DateTimeOffset At { get; set; }
+
+    /// <summary>The attempt that claimed the key (empty for claims stored before attempts were named).</summary>
+    [Id(3)]
+    public Guid Attempt { get; set; }
 }

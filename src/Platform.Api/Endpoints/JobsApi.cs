@@ -23,18 +23,15 @@ public static class JobsApi
         return group;
     }
 
-    private static async Task<Created<JobSnapshot>> PostJob(JobRequest request, Caller caller, IGrainFactory grains)
+    private static async Task<Created<JobSnapshot>> PostJob(JobRequest request, Caller caller, IGrainFactory grains, HttpContext http)
     {
-        var jobId = $"job-{Guid.NewGuid():N}";
-        var job = grains.GetGrain<IJobGrain>(caller.KeyOf(jobId));
-        var snapshot = await job.SaveDraft(new JobDraft(
+        // Named after the request rather than at random: an attempt that runs again after the first one's answer was lost
+        // finds the job the first one created.
+        var jobId = IdempotentRequest.Of(http).DerivedId("job");
+        var draft = new JobDraft(
             request.Title, request.Description, request.RequiredSkills, request.RequiredCertifications ?? [], request.ShiftStart, request.ShiftEnd,
-            request.Latitude, request.Longitude, request.RadiusKm, request.HourlyWageMin, request.HourlyWageMax, request.Currency, caller.UserId));
-        if (request.Publish)
-        {
-            snapshot = await job.Publish();
-        }
-
+            request.Latitude, request.Longitude, request.RadiusKm, request.HourlyWageMin, request.HourlyWageMax, request.Currency, caller.UserId);
+        var snapshot = await grains.GetGrain<IJobGrain>(caller.KeyOf(jobId)).Create(draft, request.Publish);
         return TypedResults.Created($"/api/jobs/{jobId}", snapshot);
     }
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Platform.Grains.Escrow;
@@ -11,9 +12,10 @@ namespace Platform.Api.Errors;
 /// Turns what a grain call threw into the <see cref="ProblemDetails"/> a caller can act on: the grains' own validation
 /// (<see cref="ArgumentException"/>, naming the field) is a 400 with field errors, a move the state does not allow a 409,
 /// another tenant's key a 403, a grain call past its deadline a 504, a supervised grain that is stopped or quarantined a
-/// 503 with Retry-After, and so are silos shedding load. A payment the provider refused is a 402 (the client's payment) or a 409 (a payout or refund)
-/// with the provider's <c>code</c>; a payment whose outcome is unknown a 503 with Retry-After. Anything else is a 500
-/// whose detail says nothing of the server's internals.
+/// 503 with Retry-After, and so are silos shedding load and grain state the database could not read or write. A payment
+/// the provider refused is a 402 (the client's payment) or a 409 (a payout or refund) with the provider's <c>code</c>; a
+/// payment whose outcome is unknown a 503 with Retry-After. Anything else is a 500 whose detail says nothing of the
+/// server's internals.
 /// </summary>
 internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
@@ -21,7 +23,8 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
     {
         var problem = Describe(exception, httpContext);
         if (problem.Status >= StatusCodes.Status500InternalServerError
-            && exception is not (TimeoutException or GrainQuarantinedException or GrainStoppedException or PaymentOutcomeUnknownException or GatewayTooBusyException))
+            && exception is not (TimeoutException or GrainQuarantinedException or GrainStoppedException or PaymentOutcomeUnknownException or GatewayTooBusyException)
+            && !CausedByTheDatabase(exception))
         {
             LogUnhandled(logger, httpContext.Request.Method, httpContext.Request.Path, exception);
         }
@@ -42,6 +45,10 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             context,
             "Payment outcome unknown",
             $"The payment provider did not answer the {unknown.Step}; the contract keeps it pending and repeats it under the same provider key first on its next call, so a retry cannot move money twice. Retry with the same Idempotency-Key."),
+        _ when CausedByTheDatabase(exception) => Unavailable(
+            context,
+            "The database is unavailable",
+            "A grain could not read or write its state in the database; the change may or may not have been stored. Retry with the same Idempotency-Key."),
         InvalidOperationException conflict => Problem(StatusCodes.Status409Conflict, "Not allowed now", conflict.Message),
         TimeoutException => Problem(StatusCodes.Status504GatewayTimeout, "The cluster did not answer in time", "A grain call took longer than the API's deadline; the change may or may not have happened. Retry with the same Idempotency-Key."),
         GrainQuarantinedException or GrainStoppedException => Unavailable(context, "Temporarily unavailable", exception.Message),
@@ -51,6 +58,23 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
             "The silos refused the request before running it (their CPU or memory is over the load-shedding threshold) and went on refusing it until the deadline; nothing was done."),
         _ => Problem(StatusCodes.Status500InternalServerError, "Unexpected error", "The request failed on the server; it has been logged."),
     };
+
+    /// <summary>
+    /// A grain's state storage failed: Orleans wraps what the provider threw (Npgsql's exception, which the silos and
+    /// clients serialize) in an <see cref="OrleansException"/> naming the provider and the grain.
+    /// </summary>
+    private static bool CausedByTheDatabase(Exception exception)
+    {
+        for (Exception? cause = exception; cause is not null; cause = cause.InnerException)
+        {
+            if (cause is DbException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static ProblemDetails Validation(ArgumentException argument)
     {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Platform.Api.Dashboard;
 using Platform.Api.Endpoints;
 using Platform.Api.Errors;
+using Platform.Api.Idempotency;
 using Platform.Api.Realtime;
 using Platform.Api.Security;
 using Platform.Client;
@@ -45,6 +46,7 @@ public static class ApiHostingExtensions
         // Enums as their names: "Open", not 1, so clients do not depend on the grains' numbering.
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton<ClaimSettlement>();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddValidation();
         builder.Services.AddOpenApi();

@@ -13,9 +13,9 @@ namespace Platform.Api.Idempotency;
 /// On endpoints that create something or move money: the <c>Idempotency-Key</c> header is required; a request whose key
 /// the caller used before for the same request gets the first answer again (header <c>Idempotent-Replayed: true</c>), one
 /// with the same key and a different body or target gets 409. The answers live in <see cref="IRequestReplayGrain"/>, so
-/// every API instance sees them.
+/// every API instance sees them. The endpoint runs with the <see cref="IdempotentRequest"/> as a feature of the request.
 /// </summary>
-internal sealed partial class IdempotencyFilter(IGrainFactory grains, IOptions<JsonOptions> json) : IEndpointFilter
+internal sealed partial class IdempotencyFilter(IGrainFactory grains, IOptions<JsonOptions> json, ClaimSettlement settlement) : IEndpointFilter
 {
     public const string HeaderName = "Idempotency-Key";
     public const string ReplayedHeaderName = "Idempotent-Replayed";
@@ -34,7 +34,20 @@ internal sealed partial class IdempotencyFilter(IGrainFactory grains, IOptions<J
         var caller = Caller.Of(http) ?? throw new InvalidOperationException("The endpoint requires an authenticated caller.");
         var replay = grains.GetGrain<IRequestReplayGrain>($"{caller.Key}/{key}");
         var fingerprint = Fingerprint(context);
-        var decision = await replay.Begin(fingerprint);
+        var attempt = Guid.NewGuid();
+        ReplayDecision decision;
+        try
+        {
+            decision = await replay.Begin(fingerprint, attempt);
+        }
+        catch
+        {
+            // The claim may be stored although its answer never came (the silo died after the write): release it, or every
+            // retry would be refused as in progress until the claim times out.
+            await settlement.AbandonAsync(replay, attempt);
+            throw;
+        }
+
         switch (decision.Outcome)
         {
             case ReplayOutcome.Replay:
@@ -52,6 +65,7 @@ internal sealed partial class IdempotencyFilter(IGrainFactory grains, IOptions<J
                     statusCode: StatusCodes.Status409Conflict);
         }
 
+        http.Features.Set(new IdempotentRequest(caller.Key, key, fingerprint));
         object? result;
         try
         {
@@ -59,25 +73,22 @@ internal sealed partial class IdempotencyFilter(IGrainFactory grains, IOptions<J
         }
         catch
         {
-            await Keep(replay, fingerprint, failure: true, null);
+            await settlement.AbandonAsync(replay, attempt);
             throw;
         }
 
-        var stored = Store(result);
-        await Keep(replay, fingerprint, failure: stored is null || stored.StatusCode >= 500, stored);
-        return result;
-    }
-
-    private static async Task Keep(IRequestReplayGrain replay, string fingerprint, bool failure, StoredResponse? stored)
-    {
-        if (failure)
+        // What was done is answered even when its answer cannot be kept yet: failing the request now would invite a retry
+        // of something that already happened.
+        if (Store(result) is { StatusCode: < 500 } stored)
         {
-            await replay.Abandon(fingerprint);
+            await settlement.CompleteAsync(replay, attempt, stored);
         }
         else
         {
-            await replay.Complete(fingerprint, stored!);
+            await settlement.AbandonAsync(replay, attempt);
         }
+
+        return result;
     }
 
     /// <summary>What the request asks: its method, path and bound arguments (not the headers, which proxies change).</summary>

@@ -34,6 +34,8 @@ internal sealed partial class PauseFence(
     private readonly CancellationTokenSource _stop = new();
     private long _lastHeartbeat = Stopwatch.GetTimestamp();
     private Task? _confirmation;
+    private Thread? _heartbeat;
+    private int _disposed;
 
     /// <summary>True when the process did not run for a while: calls must first <see cref="ConfirmStillActiveAsync"/>.</summary>
     /// <remarks>Read on every call, so it costs one clock read.</remarks>
@@ -42,20 +44,43 @@ internal sealed partial class PauseFence(
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe(nameof(PauseFence), ServiceLifecycleStage.RuntimeInitialize, StartHeartbeat, StopHeartbeat);
 
-    public void Dispose() => _stop.Dispose();
+    /// <summary>
+    /// Stops the heartbeat before the token it waits on goes away: a silo whose start failed is disposed without its
+    /// lifecycle's stop, and a heartbeat that met a disposed token would end the process with an unhandled exception
+    /// instead of the silo's own exit code. Disposed twice (the container holds the fence as itself and as a lifecycle
+    /// participant), so the second time does nothing.
+    /// </summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            StopBeating();
+            _stop.Dispose();
+        }
+    }
 
     private Task StartHeartbeat(CancellationToken cancellation)
     {
         // A thread of its own: a thread-pool timer would also stall when the pool is saturated, which is no pause.
-        var heartbeat = new Thread(Beat) { IsBackground = true, Name = nameof(PauseFence) };
-        heartbeat.Start();
+        _heartbeat = new Thread(Beat) { IsBackground = true, Name = nameof(PauseFence) };
+        _heartbeat.Start();
         return Task.CompletedTask;
     }
 
     private Task StopHeartbeat(CancellationToken cancellation)
     {
-        _stop.Cancel();
+        if (Volatile.Read(ref _disposed) == 0)
+        {
+            StopBeating();
+        }
+
         return Task.CompletedTask;
+    }
+
+    private void StopBeating()
+    {
+        _stop.Cancel();
+        _heartbeat?.Join();
     }
 
     private void Beat()

@@ -94,6 +94,9 @@ public sealed class ApiCluster : IAsyncLifetime
     /// <summary>The in-process API's cluster client, for what a test checks in the grains directly (sessions, the push outbox).</summary>
     public IGrainFactory Grains => (_api ?? throw new InvalidOperationException("Not started.")).Services.GetRequiredService<IGrainFactory>();
 
+    /// <summary>The silo's database, for a test that makes its writes fail.</summary>
+    public PostgresServer.Database Database => _database ?? throw new InvalidOperationException("Not started.");
+
     /// <summary>The silo's gateway (<c>address:port</c>), for a second API instance of the same cluster (the page tests' real server).</summary>
     public string Gateway => (_silo ?? throw new InvalidOperationException("Not started.")).Gateway;
 

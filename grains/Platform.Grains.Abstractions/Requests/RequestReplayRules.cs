@@ -7,8 +7,9 @@ public static class RequestReplayRules
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
 
     /// <summary>
-    /// A claim whose request never completed nor abandoned (its API instance died mid-request) stops blocking the key
-    /// after this long: longer than any request may run (the API's grain call deadline is seconds).
+    /// A claim whose attempt never settled it (its API instance died mid-request, or could not reach the replay grain for
+    /// this long) stops blocking the key after this long: longer than any request may run (the API's grain call deadline
+    /// is seconds).
     /// </summary>
     public static readonly TimeSpan ClaimTimeout = TimeSpan.FromMinutes(2);
 }
