@@ -13,6 +13,6 @@ namespace Platform.Api.Endpoints.Requests;
 /// </param>
 public sealed record ContractRequest(
     [property: Range(typeof(long), "1", "99999999", ErrorMessage = "Amount must be between 1 and 99999999 minor units (cents for EUR).")] long Amount,
-    [property: Required, RegularExpression("^[A-Z]{3}$", ErrorMessage = "Currency must be an ISO 4217 code such as EUR.")] string Currency,
-    [property: StringLength(128), RegularExpression("^acct_[A-Za-z0-9_]+$", ErrorMessage = "FreelancerAccountId must be a connected account id: 'acct_' then letters, digits or '_'.")]
+    [property: Required, RegularExpression("^[A-Z]{3}$", MatchTimeoutInMilliseconds = -1, ErrorMessage = "Currency must be an ISO 4217 code such as EUR.")] string Currency,
+    [property: StringLength(128), RegularExpression("^acct_[A-Za-z0-9_]+$", MatchTimeoutInMilliseconds = -1, ErrorMessage = "FreelancerAccountId must be a connected account id: 'acct_' then letters, digits or '_'.")]
     string? FreelancerAccountId = null);

@@ -15,7 +15,7 @@ public sealed record JobRequest(
     [property: Range(0.1, 20_000)] double RadiusKm,
     [property: Range(0.01, 100_000)] decimal HourlyWageMin,
     [property: Range(0.01, 100_000)] decimal HourlyWageMax,
-    [property: Required, RegularExpression("^[A-Z]{3}$", ErrorMessage = "Currency must be an ISO 4217 code such as EUR.")] string Currency,
+    [property: Required, RegularExpression("^[A-Z]{3}$", MatchTimeoutInMilliseconds = -1, ErrorMessage = "Currency must be an ISO 4217 code such as EUR.")] string Currency,
     bool Publish = false) : IValidatableObject
 {
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -11,7 +11,7 @@ public sealed record ProfileRequest(
     [property: Required, MaxLength(50)] IReadOnlyList<string> Skills,
     [property: MaxLength(50)] IReadOnlyList<string>? Certifications,
     [property: Range(0.01, 100_000)] decimal HourlyRate,
-    [property: Required, RegularExpression("^[A-Z]{3}$", ErrorMessage = "Currency must be an ISO 4217 code such as EUR.")] string Currency,
+    [property: Required, RegularExpression("^[A-Z]{3}$", MatchTimeoutInMilliseconds = -1, ErrorMessage = "Currency must be an ISO 4217 code such as EUR.")] string Currency,
     [property: Range(-90, 90)] double Latitude,
     [property: Range(-180, 180)] double Longitude,
     [property: Required, MaxLength(100)] IReadOnlyList<AvailabilityRequest> Availability);
