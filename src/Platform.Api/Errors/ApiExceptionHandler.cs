@@ -22,9 +22,9 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = Describe(exception, httpContext);
-        if (problem.Status >= StatusCodes.Status500InternalServerError
-            && exception is not (TimeoutException or GrainQuarantinedException or GrainStoppedException or PaymentOutcomeUnknownException or GatewayTooBusyException)
-            && !CausedByTheDatabase(exception))
+        // Every failure Describe knows (a deadline, an outage, shedding) is a 503 or 504 the caller can act on; only what
+        // it does not know is a 500 and a bug worth a log line.
+        if (problem.Status == StatusCodes.Status500InternalServerError)
         {
             LogUnhandled(logger, httpContext.Request.Method, httpContext.Request.Path, exception);
         }
