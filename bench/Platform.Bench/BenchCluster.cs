@@ -14,7 +14,13 @@ namespace Platform.Bench;
 internal sealed class BenchCluster : IAsyncDisposable
 {
     /// <summary>How many times a silo is started again before its restart fails the run.</summary>
-    private const int StartAttempts = 3;
+    private const int StartAttempts = 5;
+
+    /// <summary>
+    /// The pause before the second start of a silo that exited before it was ready, doubled before each further one, as an
+    /// orchestrator backs off a crashing container: the cluster settles between attempts instead of meeting one at once.
+    /// </summary>
+    private static readonly TimeSpan FirstRestartBackoff = TimeSpan.FromSeconds(2);
 
     private static readonly TimeSpan SiloReadyTimeout = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan ClusterChangeTimeout = TimeSpan.FromSeconds(120);
@@ -124,7 +130,9 @@ internal sealed class BenchCluster : IAsyncDisposable
             }
             catch (InvalidOperationException notStarted) when (attempt < StartAttempts)
             {
-                await Console.Error.WriteLineAsync($"bench: {notStarted.Message}\nbench: starting it again");
+                var backoff = FirstRestartBackoff * (1 << (attempt - 1));
+                await Console.Error.WriteLineAsync($"bench: {notStarted.Message}\nbench: starting it again in {backoff.TotalSeconds:0} s");
+                await Task.Delay(backoff);
             }
         }
 

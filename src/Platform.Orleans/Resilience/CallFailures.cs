@@ -26,6 +26,15 @@ internal static class CallFailures
     private const string PlacementFoundNoSiloPrefix = "No active nodes are compatible with grain ";
 
     /// <summary>
+    /// A silo that was declared dead but has not noticed yet (resumed after a pause) activated the grain, and the directory
+    /// refused to register the activation: <c>Trying to register G on invalid silo: S. Known status: Dead</c>. The
+    /// activation failed before it handled any message.
+    /// </summary>
+    private const string RegisteredOnDeadSiloPrefix = "Trying to register ";
+
+    private const string RegisteredOnDeadSiloInfix = " on invalid silo: ";
+
+    /// <summary>
     /// Placement gave up because the request's time to live ran out while the target was being placed (a silo died,
     /// the directory was moving): the request never reached an activation. Raised as a cancellation or a timeout.
     /// </summary>
@@ -34,7 +43,8 @@ internal static class CallFailures
     /// <summary>
     /// True when Orleans refused or failed to deliver the request, so the callee cannot have run it: a plain rejection
     /// (forwarding exhausted, activation gone, silo stopping, send failed, no gateway), a gateway shedding load, a send
-    /// to a silo known to be dead, a placement that failed or ran out of time, a connection that could not be opened.
+    /// to a silo known to be dead, a placement that failed or ran out of time, an activation on a silo declared dead, a
+    /// connection that could not be opened.
     /// </summary>
     public static bool ProvesNeverRan(Exception exception) => exception switch
     {
@@ -43,8 +53,10 @@ internal static class CallFailures
             || (unavailable.Message.StartsWith("Silo '", StringComparison.Ordinal) && unavailable.Message.EndsWith(PlacementStoppingSuffix, StringComparison.Ordinal)),
         OrleansMessageRejectionException rejection => rejection.GetType() == typeof(OrleansMessageRejectionException),
         ConnectionFailedException => true,
-        OrleansException placement => placement.GetType() == typeof(OrleansException)
-            && placement.Message.StartsWith(PlacementFoundNoSiloPrefix, StringComparison.Ordinal),
+        OrleansException refusal => refusal.GetType() == typeof(OrleansException)
+            && (refusal.Message.StartsWith(PlacementFoundNoSiloPrefix, StringComparison.Ordinal)
+                || (refusal.Message.StartsWith(RegisteredOnDeadSiloPrefix, StringComparison.Ordinal)
+                    && refusal.Message.Contains(RegisteredOnDeadSiloInfix, StringComparison.Ordinal))),
         OperationCanceledException or TimeoutException => exception.Message.StartsWith(ExpiredBeforePlacementPrefix, StringComparison.Ordinal),
         _ => false,
     };

@@ -19,6 +19,7 @@ public sealed class CallRetryTests(RetryCluster cluster) : IClassFixture<RetryCl
         { "placement on a stopping silo", new SiloUnavailableException("Silo 'S127.0.0.1:11111:1' is shutting down.") },
         { "placement found no silo", new OrleansException("No active nodes are compatible with grain benchcounter and interface I version 0.") },
         { "gateway shedding load", new GatewayTooBusyException() },
+        { "activation on a silo declared dead", new OrleansException("Trying to register job/chaos/job-6253 on invalid silo: S127.0.0.1:36899:155239850. Known status: Dead") },
         { "message expired before placement (cancelled)", new OperationCanceledException("Message expired before placement could complete for grain benchcounter/7.") },
         { "message expired before placement (timed out)", new TimeoutException("Message expired before placement could complete for grain benchcounter/7.") },
     };
