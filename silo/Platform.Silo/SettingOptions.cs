@@ -70,6 +70,18 @@ internal static class SettingOptions
                 var age = CollectionAge(v);
                 s.Override<GrainCollectionOptions>(o => o.CollectionAge = age);
             }),
+        SettingOption.Value("--load-shedding-cpu", "percent", "CPU use, in percent of all the cores the process may use (a container's CPU limit, else the host's), past which the gateway refuses new client requests at once (a 503 at the API; default 95).",
+            (s, v) =>
+            {
+                var threshold = SettingValues.Percent(v, $"{nameof(LoadSheddingOptions)}.{nameof(LoadSheddingOptions.CpuThreshold)}");
+                s.Override<LoadSheddingOptions>(o => o.CpuThreshold = threshold);
+            }),
+        SettingOption.Value("--load-shedding-memory", "percent", "Memory use, in percent of the memory the GC may use (by default 75 % of a container's memory limit, else the host's memory), past which the gateway refuses new client requests at once (default 90).",
+            (s, v) =>
+            {
+                var threshold = SettingValues.Percent(v, $"{nameof(LoadSheddingOptions)}.{nameof(LoadSheddingOptions.MemoryThreshold)}");
+                s.Override<LoadSheddingOptions>(o => o.MemoryThreshold = threshold);
+            }),
         SettingOption.Value("--shutdown-timeout", "hh:mm:ss", "How long a graceful stop (SIGTERM) may take before the process exits anyway (default 00:00:30).",
             (s, v) => s.ShutdownTimeout = SettingValues.PositiveDuration(v, "HostOptions.ShutdownTimeout")),
         SettingOption.Action("--make-dev-certs", "dir", $"Write a development certificate authority ({DevelopmentCertificates.AuthorityFile}) and certificates for silos and clients into <dir>, and exit; never for production.",

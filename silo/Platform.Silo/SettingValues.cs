@@ -64,6 +64,20 @@ internal static class SettingValues
             : throw new FormatException($"is out of range: {target} must be greater than zero; it is {value}");
     }
 
+    /// <summary>A whole percent from 1 to 100: what Orleans' load-shedding thresholds accept (they are whole numbers).</summary>
+    /// <param name="target">The Orleans option the value sets, e.g. "LoadSheddingOptions.CpuThreshold", named in range errors.</param>
+    public static int Percent(string text, string target)
+    {
+        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            throw new FormatException("is not a whole percent from 1 to 100; give the number alone, e.g. 80");
+        }
+
+        return value is >= 1 and <= 100
+            ? value
+            : throw new FormatException($"is out of range: {target} must be from 1 to 100 (percent); it is {value}");
+    }
+
     public static int PositiveCount(string text, string target)
     {
         if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))

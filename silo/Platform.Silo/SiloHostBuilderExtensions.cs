@@ -88,9 +88,11 @@ internal static class SiloHostBuilderExtensions
             silo.Services.PostConfigure<ClusterMembershipOptions>(settings.Apply);
             silo.Services.PostConfigure<SiloMessagingOptions>(settings.Apply);
             silo.Services.PostConfigure<GrainCollectionOptions>(settings.Apply);
+            silo.Services.PostConfigure<LoadSheddingOptions>(settings.Apply);
 
-            // Past 95 % CPU (or memory) a gateway refuses new client requests at once (GatewayTooBusyException, a 503 at
-            // the API) instead of queueing them behind work it cannot finish in time; calls between grains still run.
+            // Past its CPU or memory threshold (95 % and 90 % unless --load-shedding-* say otherwise) a gateway refuses
+            // new client requests at once (GatewayTooBusyException, a 503 at the API) instead of queueing them behind work
+            // it cannot finish in time; calls between grains still run.
             silo.Services.Configure<LoadSheddingOptions>(options => options.LoadSheddingEnabled = true);
         });
 

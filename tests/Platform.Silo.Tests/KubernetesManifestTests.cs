@@ -1,4 +1,5 @@
 using System.Globalization;
+using Orleans.Configuration;
 using YamlDotNet.RepresentationModel;
 
 namespace Platform.Silo.Tests;
@@ -153,6 +154,9 @@ public sealed class KubernetesManifestTests
             settings.Storage.ShouldBe(StorageProvider.Postgres, $"{manifests.Describe(deployment)}: --storage postgres");
             settings.HttpPort.ShouldBe(8080, $"{manifests.Describe(deployment)}: the probes' port");
             settings.Tls.ShouldNotBeNull($"{manifests.Describe(deployment)}: mutual TLS on");
+            var shedding = new LoadSheddingOptions();
+            settings.Apply(shedding);
+            shedding.CpuThreshold.ShouldBeGreaterThan(70, $"{manifests.Describe(deployment)}: gateways shed load only past the autoscaler's CPU target, once pods could not be added");
         }
     }
 

@@ -58,13 +58,22 @@ public sealed class SiloHostOptionsTests
     }
 
     [Fact]
-    public void Gateways_shed_load_past_95_percent_CPU()
+    public void Gateways_shed_load_past_95_percent_CPU_or_90_percent_memory()
     {
         using var host = Build();
 
         var shedding = host.Services.GetRequiredService<IOptions<LoadSheddingOptions>>().Value;
         shedding.LoadSheddingEnabled.ShouldBeTrue();
-        shedding.CpuThreshold.ShouldBe(95);
+        (shedding.CpuThreshold, shedding.MemoryThreshold).ShouldBe((95, 90));
+    }
+
+    [Fact]
+    public void Load_shedding_thresholds_from_the_command_line_reach_orleans_and_shedding_stays_on()
+    {
+        using var host = Build("--load-shedding-cpu", "70", "--load-shedding-memory", "80");
+
+        var shedding = host.Services.GetRequiredService<IOptions<LoadSheddingOptions>>().Value;
+        (shedding.LoadSheddingEnabled, shedding.CpuThreshold, shedding.MemoryThreshold).ShouldBe((true, 70, 80));
     }
 
     private static IHost Build(params string[] args) =>

@@ -74,6 +74,8 @@ public sealed class SiloHostSettingsParserTests
             ("--tls-ca", "PLATFORM_SILO__TLSCA"),
             ("--call-timeout", "PLATFORM_SILO__CALLTIMEOUT"),
             ("--collection-age", "PLATFORM_SILO__COLLECTIONAGE"),
+            ("--load-shedding-cpu", "PLATFORM_SILO__LOADSHEDDINGCPU"),
+            ("--load-shedding-memory", "PLATFORM_SILO__LOADSHEDDINGMEMORY"),
             ("--shutdown-timeout", "PLATFORM_SILO__SHUTDOWNTIMEOUT"),
         ]);
         SettingOptions.All.Where(o => o.IsAction).Select(o => o.Name).ShouldBe(["--make-dev-certs", "--smoke", "--help"]);
@@ -143,6 +145,23 @@ public sealed class SiloHostSettingsParserTests
         settings.Apply(collection);
         collection.CollectionAge.ShouldBe(TimeSpan.FromMinutes(30));
         settings.ShutdownTimeout.ShouldBe(TimeSpan.FromMinutes(1));
+    }
+
+    [Fact]
+    public void Load_shedding_thresholds_come_from_options_or_variables_and_the_command_line_wins()
+    {
+        var environment = new Dictionary<string, string> { ["PLATFORM_SILO__LOADSHEDDINGCPU"] = "70", ["PLATFORM_SILO__LOADSHEDDINGMEMORY"] = "85" };
+
+        var fromVariables = new LoadSheddingOptions();
+        SiloHostSettingsParser.Parse([], environment).Apply(fromVariables);
+        var overridden = new LoadSheddingOptions();
+        SiloHostSettingsParser.Parse(["--load-shedding-cpu", "100", "--load-shedding-memory=1"], environment).Apply(overridden);
+        var untouched = new LoadSheddingOptions();
+        SiloHostSettingsParser.Parse(["--load-shedding-cpu", "60"], NoEnvironment).Apply(untouched);
+
+        (fromVariables.CpuThreshold, fromVariables.MemoryThreshold).ShouldBe((70, 85));
+        (overridden.CpuThreshold, overridden.MemoryThreshold).ShouldBe((100, 1), "the command line is applied after the environment, and 1 and 100 are in range");
+        untouched.MemoryThreshold.ShouldBe(new LoadSheddingOptions().MemoryThreshold, "a threshold not given keeps Orleans' default");
     }
 
     public static TheoryData<string[]> PostgresCommandLines => new()
@@ -215,6 +234,14 @@ public sealed class SiloHostSettingsParserTests
     [InlineData(new[] { "--call-timeout", "00:00:00" }, "--call-timeout '00:00:00' is out of range: SiloMessagingOptions.ResponseTimeout must be greater than zero; it is 00:00:00.")]
     [InlineData(new[] { "--collection-age", "00:00:30" },
         "--collection-age '00:00:30' is out of range: GrainCollectionOptions.CollectionAge must be longer than GrainCollectionOptions.CollectionQuantum (00:01:00); it is 00:00:30.")]
+    [InlineData(new[] { "--load-shedding-cpu", "0" }, "--load-shedding-cpu '0' is out of range: LoadSheddingOptions.CpuThreshold must be from 1 to 100 (percent); it is 0.")]
+    [InlineData(new[] { "--load-shedding-cpu", "101" }, "--load-shedding-cpu '101' is out of range: LoadSheddingOptions.CpuThreshold must be from 1 to 100 (percent); it is 101.")]
+    [InlineData(new[] { "--load-shedding-cpu", "abc" }, "--load-shedding-cpu 'abc' is not a whole percent from 1 to 100; give the number alone, e.g. 80.")]
+    [InlineData(new[] { "--load-shedding-cpu", "50%" }, "--load-shedding-cpu '50%' is not a whole percent from 1 to 100; give the number alone, e.g. 80.")]
+    [InlineData(new[] { "--load-shedding-cpu=12.5" }, "--load-shedding-cpu '12.5' is not a whole percent from 1 to 100; give the number alone, e.g. 80.")]
+    [InlineData(new[] { "--load-shedding-memory", "-5" }, "--load-shedding-memory '-5' is out of range: LoadSheddingOptions.MemoryThreshold must be from 1 to 100 (percent); it is -5.")]
+    [InlineData(new[] { "--load-shedding-memory", "0.9" }, "--load-shedding-memory '0.9' is not a whole percent from 1 to 100; give the number alone, e.g. 80.")]
+    [InlineData(new[] { "--load-shedding-memory" }, "option --load-shedding-memory needs a value (percent).")]
     [InlineData(new[] { "--shutdown-timeout", "-00:00:01" }, "--shutdown-timeout '-00:00:01' is out of range: HostOptions.ShutdownTimeout must be greater than zero; it is -00:00:01.")]
     [InlineData(new[] { "--port", "70000" }, "--port '70000' is not a port number from 0 to 65535.")]
     [InlineData(new[] { "--gateway-port", "-1" }, "--gateway-port '-1' is not a port number from 0 to 65535.")]
@@ -251,6 +278,8 @@ public sealed class SiloHostSettingsParserTests
     [InlineData("PLATFORM_SILO__PROBETIMEOUT", "abc", "PLATFORM_SILO__PROBETIMEOUT 'abc' is not a duration; use [-][d.]hh:mm:ss[.fffffff], e.g. 00:00:10.")]
     [InlineData("PLATFORM_SILO__MISSEDPROBES", "", "PLATFORM_SILO__MISSEDPROBES '' is not a whole number.")]
     [InlineData("Platform_Silo__VotesToKill", "0", "Platform_Silo__VotesToKill '0' is out of range: ClusterMembershipOptions.NumVotesForDeathDeclaration must be at least 1; it is 0.")]
+    [InlineData("PLATFORM_SILO__LOADSHEDDINGCPU", "95%", "PLATFORM_SILO__LOADSHEDDINGCPU '95%' is not a whole percent from 1 to 100; give the number alone, e.g. 80.")]
+    [InlineData("PLATFORM_SILO__LOADSHEDDINGMEMORY", "101", "PLATFORM_SILO__LOADSHEDDINGMEMORY '101' is out of range: LoadSheddingOptions.MemoryThreshold must be from 1 to 100 (percent); it is 101.")]
     [InlineData("PLATFORM_SILO__PROBEPERIOD", "00:00:01", "unknown environment variable PLATFORM_SILO__PROBEPERIOD; run with --help to list the variables the silo reads.")]
     public void Bad_environment_variables_are_refused_with_a_message_naming_the_variable_and_value(string name, string value, string message)
     {
@@ -308,16 +337,18 @@ public sealed class SiloHostSettingsParserTests
         usage.ShouldContain("3 the cluster declared this silo dead");
     }
 
-    [Fact]
-    public async Task The_program_prints_one_error_line_and_exits_with_2_on_bad_configuration()
+    [Theory]
+    [InlineData(new[] { "--missed-probes", "many" }, "--missed-probes 'many' is not a whole number.")]
+    [InlineData(new[] { "--load-shedding-cpu", "0" }, "--load-shedding-cpu '0' is out of range: LoadSheddingOptions.CpuThreshold must be from 1 to 100 (percent); it is 0.")]
+    public async Task The_program_prints_one_error_line_and_exits_with_2_on_bad_configuration(string[] args, string message)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
 
-        var exitCode = await SiloProgram.RunAsync(["--missed-probes", "many"], NoEnvironment, stdout, stderr);
+        var exitCode = await SiloProgram.RunAsync(args, NoEnvironment, stdout, stderr);
 
         exitCode.ShouldBe(2);
-        stderr.ToString().ShouldBe($"Platform.Silo: --missed-probes 'many' is not a whole number.{Environment.NewLine}");
+        stderr.ToString().ShouldBe($"Platform.Silo: {message}{Environment.NewLine}");
         stdout.ToString().ShouldBeEmpty();
     }
 

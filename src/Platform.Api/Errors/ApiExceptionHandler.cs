@@ -55,7 +55,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         GatewayTooBusyException => Unavailable(
             context,
             "The cluster is shedding load",
-            "The silos refused the request before running it (their CPU or memory is over the load-shedding threshold) and went on refusing it until the deadline; nothing was done."),
+            "A silo refused the request before running it (its CPU or memory is over its load-shedding threshold); nothing was done."),
         _ => Problem(StatusCodes.Status500InternalServerError, "Unexpected error", "The request failed on the server; it has been logged."),
     };
 

@@ -63,8 +63,16 @@ internal static class CallFailures
 
     /// <summary>
     /// True for the failures of the path between caller and callee (which an idempotent call may be re-sent after);
-    /// false for exceptions the grain method threw, and for overload (re-sending would feed the overload).
+    /// false for exceptions the grain method threw.
     /// </summary>
     public static bool IsDeliveryFailure(Exception exception) =>
         ProvesNeverRan(exception) || exception is OrleansMessageRejectionException or TimeoutException;
+
+    /// <summary>
+    /// True when the cluster refused the call because it is overloaded: a gateway shedding load (its silo is past its
+    /// CPU or memory threshold) or an activation past its queue limit. The call never ran, but re-sending it would only
+    /// feed the overload (a client keeps each grain's calls on one gateway connection, so the re-sent call meets the same
+    /// shedding silo), and a caller that sees the refusal at once can answer at once: the API's 503 with Retry-After.
+    /// </summary>
+    public static bool IsOverload(Exception exception) => exception is GatewayTooBusyException or LimitExceededException;
 }

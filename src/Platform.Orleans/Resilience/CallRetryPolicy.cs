@@ -10,8 +10,9 @@ namespace Platform.Orleans.Resilience;
 /// When <see cref="Hosting.PlatformCallPipeline"/> re-sends a grain call that Orleans rejected or could not deliver:
 /// until the call's deadline (its response timeout, at least <see cref="ShortestRetryWindow"/>, from the first attempt),
 /// with a short growing pause in between so the cluster can settle (a silo leaving, a directory entry moving). A call that
-/// may have run is re-sent only when its method is marked <see cref="IdempotentAttribute"/>. Calls to Orleans' own
-/// interfaces are left alone: the runtime retries those itself. Rules and evidence: docs/decisions/0005.
+/// may have run is re-sent only when its method is marked <see cref="IdempotentAttribute"/>. An overloaded cluster's
+/// refusal is never re-sent (<see cref="CallFailures.IsOverload"/>). Calls to Orleans' own interfaces are left alone:
+/// the runtime retries those itself. Rules and evidence: docs/decisions/0005.
 /// </summary>
 /// <remarks>
 /// The pipeline re-sends by handing the same request to Orleans' grain reference runtime again, which runs any outgoing
@@ -48,10 +49,11 @@ internal sealed partial class CallRetryPolicy(TimeSpan defaultResponseTimeout, b
         }
     }
 
-    public static bool MayRetry(RetryRule rule, Exception exception) => rule switch
+    /// <summary>Whether a call of <paramref name="rule"/> may be re-sent after <paramref name="exception"/>; never after an overload refusal.</summary>
+    public static bool MayRetry(RetryRule rule, Exception exception) => !CallFailures.IsOverload(exception) && rule switch
     {
         RetryRule.NeverRan => CallFailures.ProvesNeverRan(exception),
-        RetryRule.Idempotent => CallFailures.ProvesNeverRan(exception) || CallFailures.IsDeliveryFailure(exception),
+        RetryRule.Idempotent => CallFailures.IsDeliveryFailure(exception),
         _ => false,
     };
 

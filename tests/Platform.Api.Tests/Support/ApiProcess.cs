@@ -5,8 +5,9 @@ using Platform.Api.Hosting;
 namespace Platform.Api.Tests.Support;
 
 /// <summary>
-/// A second API instance of <see cref="ApiCluster"/> as a real process on a Kestrel port of 127.0.0.1, so that a test can
-/// kill it (SIGKILL: no graceful close of its connections or sessions) the way a crashed pod dies.
+/// A second API instance of <see cref="ApiCluster"/> (or an API of a silo the test started itself) as a real process on a
+/// Kestrel port of 127.0.0.1, so that a test can kill it (SIGKILL: no graceful close of its connections or sessions) the
+/// way a crashed pod dies, or load the silo without the API sharing the test's process.
 /// </summary>
 public sealed partial class ApiProcess : IAsyncDisposable
 {
@@ -24,7 +25,11 @@ public sealed partial class ApiProcess : IAsyncDisposable
     public string Url { get; }
 
     /// <param name="settings">Configuration on top of the cluster's, as environment variables (<c>Api__Concurrency__MaxRequests</c>).</param>
-    public static async Task<ApiProcess> StartAsync(ApiCluster cluster, params (string Variable, string Value)[] settings)
+    public static Task<ApiProcess> StartAsync(ApiCluster cluster, params (string Variable, string Value)[] settings) =>
+        StartAsync(cluster.Gateway, ApiCluster.ClusterId, cluster.Tokens, settings);
+
+    /// <summary>An instance of a cluster of the test's own (a silo it started with settings of its own), accepting <paramref name="tokens"/>.</summary>
+    public static async Task<ApiProcess> StartAsync(string gateway, string clusterId, TestTokens tokens, params (string Variable, string Value)[] settings)
     {
         // The SDK copies the referenced API's dll, deps and runtimeconfig beside the tests.
         var apiPath = typeof(ApiOptions).Assembly.Location;
@@ -39,11 +44,11 @@ public sealed partial class ApiProcess : IAsyncDisposable
         start.ArgumentList.Add(apiPath);
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Api__Gateways__0"] = cluster.Gateway;
-        start.Environment["Api__ClusterId"] = ApiCluster.ClusterId;
+        start.Environment["Api__Gateways__0"] = gateway;
+        start.Environment["Api__ClusterId"] = clusterId;
         start.Environment["Api__Jwt__Issuer"] = TestTokens.Issuer;
         start.Environment["Api__Jwt__Audience"] = TestTokens.Audience;
-        start.Environment["Api__Jwt__SigningKeysPem__0"] = cluster.Tokens.PublicKeyPem;
+        start.Environment["Api__Jwt__SigningKeysPem__0"] = tokens.PublicKeyPem;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         foreach (var (variable, value) in settings)

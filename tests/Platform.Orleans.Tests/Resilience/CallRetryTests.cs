@@ -18,7 +18,6 @@ public sealed class CallRetryTests(RetryCluster cluster) : IClassFixture<RetryCl
         { "send to a silo known to be dead", new SiloUnavailableException() },
         { "placement on a stopping silo", new SiloUnavailableException("Silo 'S127.0.0.1:11111:1' is shutting down.") },
         { "placement found no silo", new OrleansException("No active nodes are compatible with grain benchcounter and interface I version 0.") },
-        { "gateway shedding load", new GatewayTooBusyException() },
         { "activation on a silo declared dead", new OrleansException("Trying to register job/chaos/job-6253 on invalid silo: S127.0.0.1:36899:155239850. Known status: Dead") },
         { "message expired before placement (cancelled)", new OperationCanceledException("Message expired before placement could complete for grain benchcounter/7.") },
         { "message expired before placement (timed out)", new TimeoutException("Message expired before placement could complete for grain benchcounter/7.") },
@@ -40,6 +39,37 @@ public sealed class CallRetryTests(RetryCluster cluster) : IClassFixture<RetryCl
 
         cluster.Faults.Attempts[operation].ShouldBe(3);
         (await _log.Executions(operation)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_gateway_shedding_load_is_not_asked_again_and_the_caller_sees_its_refusal_at_once()
+    {
+        var operation = Guid.NewGuid();
+        cluster.Faults.Plan[operation] = new InjectedFault(() => new GatewayTooBusyException(), AfterDelivery: false, FailingAttempts: 1);
+
+        await Should.ThrowAsync<GatewayTooBusyException>(() => _log.Append(operation));
+
+        cluster.Faults.Attempts[operation].ShouldBe(1, "a re-sent request would only add to the shedding silo's load");
+        (await _log.Executions(operation)).ShouldBe(0);
+    }
+
+    public static TheoryData<string, Exception> OverloadRefusals => new()
+    {
+        { "gateway shedding load", new GatewayTooBusyException() },
+        { "activation past its queue limit", new LimitExceededException("MaxEnqueuedRequestsHardLimit", 101, 100, "benchcounter/7") },
+    };
+
+    [Theory]
+    [MemberData(nameof(OverloadRefusals))]
+    public async Task An_overload_refusal_of_an_idempotent_call_is_not_re_sent_either(string what, Exception refusal)
+    {
+        var operation = Guid.NewGuid();
+        cluster.Faults.Plan[operation] = new InjectedFault(() => refusal, AfterDelivery: false, FailingAttempts: 1);
+
+        (await Should.ThrowAsync<Exception>(() => _log.Put(operation))).ShouldBeOfType(refusal.GetType(), what);
+
+        cluster.Faults.Attempts[operation].ShouldBe(1, what);
+        (await _log.Executions(operation)).ShouldBe(0, what);
     }
 
     [Fact]
