@@ -12,7 +12,7 @@ namespace Platform.Api.Errors;
 /// Turns what a grain call threw into the <see cref="ProblemDetails"/> a caller can act on: the grains' own validation
 /// (<see cref="ArgumentException"/>, naming the field) is a 400 with field errors, a move the state does not allow a 409,
 /// another tenant's key a 403, a grain call past its deadline a 504, a supervised grain that is stopped or quarantined a
-/// 503 with Retry-After, and so are silos shedding load and grain state the database could not read or write. A payment
+/// 503 with Retry-After, and so are an overloaded cluster's refusals (a silo shedding load, a grain past its queue limit) and grain state the database could not read or write. A payment
 /// the provider refused is a 402 (the client's payment) or a 409 (a payout or refund) with the provider's <c>code</c>; a
 /// payment whose outcome is unknown a 503 with Retry-After. Anything else is a 500 whose detail says nothing of the
 /// server's internals.
@@ -52,10 +52,10 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
         InvalidOperationException conflict => Problem(StatusCodes.Status409Conflict, "Not allowed now", conflict.Message),
         TimeoutException => Problem(StatusCodes.Status504GatewayTimeout, "The cluster did not answer in time", "A grain call took longer than the API's deadline; the change may or may not have happened. Retry with the same Idempotency-Key."),
         GrainQuarantinedException or GrainStoppedException => Unavailable(context, "Temporarily unavailable", exception.Message),
-        GatewayTooBusyException => Unavailable(
+        GatewayTooBusyException or LimitExceededException => Unavailable(
             context,
             "The cluster is shedding load",
-            "A silo refused the request before running it (its CPU or memory is over its load-shedding threshold); nothing was done."),
+            "The cluster refused the request before running it (a silo over its CPU or memory threshold, or a grain with too many queued requests); nothing was done."),
         _ => Problem(StatusCodes.Status500InternalServerError, "Unexpected error", "The request failed on the server; it has been logged."),
     };
 
