@@ -31,10 +31,11 @@ public static class PostgreSqlBuilderExtensions
     public static ISiloBuilder UsePlatformPostgreSql(this ISiloBuilder builder, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var dataSource = NpgsqlDataSource.Create(Normalize(connectionString));
+        var dataSource = NpgsqlDataSource.Create(PlatformConnectionStrings.Normalize(connectionString));
         var services = builder.Services;
 
-        // One pool for the three providers, the migrator and the journal instead of one per provider. Registered by a
+        // One pool for the three providers, the migrator, the journal and the ledger instead of one per provider, bounded
+        // by the connection string's Maximum Pool Size or PlatformConnectionStrings.DefaultMaxPoolSize. Registered by a
         // factory so that the container disposes it with the silo.
         services.AddSingleton(_ => new PlatformDataSource(dataSource));
         services.AddSingleton(provider => new SchemaMigrator(provider.GetRequiredService<PlatformDataSource>().DataSource));
@@ -80,25 +81,11 @@ public static class PostgreSqlBuilderExtensions
     public static IClientBuilder UsePlatformPostgreSqlClustering(this IClientBuilder builder, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var database = Normalize(connectionString);
+        var database = PlatformConnectionStrings.Normalize(connectionString);
         return builder.UseAdoNetClustering(options =>
         {
             options.Invariant = NpgsqlInvariant;
             options.ConnectionString = database;
         });
-    }
-
-    private static string Normalize(string connectionString)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        try
-        {
-            // Sessions in UTC: a DateTime without a kind that a provider sends is then read as UTC, never as local time.
-            return new NpgsqlConnectionStringBuilder(connectionString) { Timezone = "UTC" }.ConnectionString;
-        }
-        catch (Exception error) when (error is ArgumentException or FormatException or InvalidCastException or OverflowException)
-        {
-            throw new ArgumentException($"The PostgreSQL connection string is malformed: {error.Message}", nameof(connectionString), error);
-        }
     }
 }

@@ -284,13 +284,17 @@ public sealed class KubernetesManifestTests
 
         AssertSecretReference(manifests.Describe(manifests.Single("Deployment", "api")), KubernetesManifests.Container(manifests.Single("Deployment", "api"), "api"), "Api__Jwt__SigningKeysPem__0", "platform-jwt");
 
-        string[] secretWords = ["PASSWORD", "SECRET", "APIKEY", "SIGNINGKEY", "CONNECTION", "POSTGRES"];
+        // By the key's name, and by the value for a connection string under any name (a pool size is configuration).
+        string[] secretWords = ["PASSWORD", "SECRET", "APIKEY", "SIGNINGKEY", "CONNECTIONSTRING", "POSTGRESCONNECTION"];
+        string[] connectionStringWords = ["HOST=", "SERVER=", "USERNAME=", "USER ID=", "PASSWORD="];
         foreach (var map in manifests.OfKind("ConfigMap"))
         {
-            foreach (var key in (map.MaybeMap("data")?.Labels() ?? []).Keys)
+            foreach (var (key, value) in map.MaybeMap("data")?.Labels() ?? [])
             {
                 secretWords.ShouldNotContain(word => key.Replace("_", "", StringComparison.Ordinal).ToUpperInvariant().Contains(word, StringComparison.Ordinal),
                     $"{manifests.Describe(map)} holds {key}, which belongs in a Secret");
+                connectionStringWords.ShouldNotContain(word => value.ToUpperInvariant().Contains(word, StringComparison.Ordinal),
+                    $"{manifests.Describe(map)} holds a connection string in {key}, which belongs in a Secret");
             }
         }
 

@@ -16,7 +16,7 @@ public static class PostgreSqlMatchingBuilderExtensions
     /// Replaces the in-memory <see cref="IFreelancerMatchIndex"/> that <c>AddPlatformMatching</c> registers with the
     /// pgvector index in the database of <paramref name="connectionString"/> (call order does not matter). On start the
     /// silo applies the migrations and adds the <c>vector(Matching:Dimensions)</c> column and its HNSW index, or refuses to
-    /// start if the stored embeddings have another dimension. Search settings are read from
+    /// start if the stored embeddings have another dimension. Search settings and the pool's size are read from
     /// <paramref name="section"/> (the <c>Matching:PostgreSql</c> section; defaults when null).
     /// </summary>
     public static ISiloBuilder UsePlatformPostgreSqlMatching(this ISiloBuilder builder, string connectionString, IConfiguration? section = null)
@@ -24,9 +24,7 @@ public static class PostgreSqlMatchingBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var services = builder.Services;
-        var dataSourceBuilder = new NpgsqlDataSourceBuilder(connectionString);
-        dataSourceBuilder.UseVector();
-        var dataSource = dataSourceBuilder.Build();
+        var database = PlatformConnectionStrings.Normalize(connectionString);
 
         var options = services.AddOptions<PostgreSqlMatchingOptions>();
         if (section is not null)
@@ -39,8 +37,15 @@ public static class PostgreSqlMatchingBuilderExtensions
             new PostgreSqlMatchingOptionsValidator((section as IConfigurationSection)?.Path ?? "Matching:PostgreSql"));
         services.TryAddSingleton(TimeProvider.System);
 
-        // Registered by a factory so that the container disposes the pool with the silo.
-        services.AddSingleton(_ => new MatchingDataSource(dataSource));
+        // Registered by a factory so that the container disposes the pool with the silo; sized by the options, so it is
+        // built when they are bound.
+        services.AddSingleton(provider =>
+        {
+            var limit = provider.GetRequiredService<IOptions<PostgreSqlMatchingOptions>>().Value.MaxConnections;
+            var dataSourceBuilder = new NpgsqlDataSourceBuilder(PlatformConnectionStrings.WithMaxPoolSize(database, limit));
+            dataSourceBuilder.UseVector();
+            return new MatchingDataSource(dataSourceBuilder.Build());
+        });
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, MatchingSchemaParticipant>();
         services.Replace(ServiceDescriptor.Singleton<IFreelancerMatchIndex>(provider => new PostgreSqlFreelancerMatchIndex(
             provider.GetRequiredService<MatchingDataSource>().DataSource,

@@ -14,4 +14,11 @@ public sealed class PostgreSqlMatchingOptions
     /// that pass the filters.
     /// </summary>
     public int MaxScanTuples { get; set; } = 2_000;
+
+    /// <summary>
+    /// The matching pool's connections at most (its <c>Maximum Pool Size</c>, whatever the connection string says): a
+    /// query holds one for a few milliseconds, and a pool apart from the platform's keeps a burst of queries from taking
+    /// the connections grain state and membership need.
+    /// </summary>
+    public int MaxConnections { get; set; } = 16;
 }
