@@ -32,10 +32,13 @@ internal sealed partial class PauseFence(
     private static readonly TimeSpan ConfirmationLimit = TimeSpan.FromSeconds(2);
 
     private readonly CancellationTokenSource _stop = new();
+
+    /// <summary>Orders the lifecycle's stop and the container's disposal, which may run at once on different threads.</summary>
+    private readonly Lock _ending = new();
     private long _lastHeartbeat = Stopwatch.GetTimestamp();
     private Task? _confirmation;
     private Thread? _heartbeat;
-    private int _disposed;
+    private bool _disposed;
 
     /// <summary>True when the process did not run for a while: calls must first <see cref="ConfirmStillActiveAsync"/>.</summary>
     /// <remarks>Read on every call, so it costs one clock read.</remarks>
@@ -48,12 +51,19 @@ internal sealed partial class PauseFence(
     /// Stops the heartbeat before the token it waits on goes away: a silo whose start failed is disposed without its
     /// lifecycle's stop, and a heartbeat that met a disposed token would end the process with an unhandled exception
     /// instead of the silo's own exit code. Disposed twice (the container holds the fence as itself and as a lifecycle
-    /// participant), so the second time does nothing.
+    /// participant), so the second time does nothing. A stop that runs at the same time waits: it must not cancel a
+    /// token this has just disposed.
     /// </summary>
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        lock (_ending)
         {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
             StopBeating();
             _stop.Dispose();
         }
@@ -69,9 +79,12 @@ internal sealed partial class PauseFence(
 
     private Task StopHeartbeat(CancellationToken cancellation)
     {
-        if (Volatile.Read(ref _disposed) == 0)
+        lock (_ending)
         {
-            StopBeating();
+            if (!_disposed)
+            {
+                StopBeating();
+            }
         }
 
         return Task.CompletedTask;
