@@ -11,6 +11,12 @@ internal static partial class GrainLog
     [LoggerMessage(2, LogLevel.Warning, "Job {JobKey} published its outbox but could not clear it; the events are published again (receivers de-duplicate by id)")]
     public static partial void OutboxClearFailed(ILogger logger, string jobKey, Exception error);
 
+    [LoggerMessage(7, LogLevel.Warning, "Job {JobKey} has no recorded candidates {Period} after its publication or last retry; publishing JobCreated again")]
+    public static partial void MatchingRetried(ILogger logger, string jobKey, TimeSpan period);
+
+    [LoggerMessage(8, LogLevel.Warning, "Job {JobKey} could not publish JobCreated again; its reminder tries once more in {Period}")]
+    public static partial void MatchingRetryFailed(ILogger logger, string jobKey, TimeSpan period, Exception error);
+
     [LoggerMessage(3, LogLevel.Information, "Recorded {Count} candidates for job {JobKey}")]
     public static partial void CandidatesRecorded(ILogger logger, string jobKey, int count);
 

@@ -1,5 +1,6 @@
 using Platform.Grains.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Runtime.Placement.Filtering;
 using Orleans.Storage;
 using Platform.Grains.Freelancers;
@@ -19,9 +20,16 @@ namespace Platform.Grains.Jobs;
 // A write refused for a stale ETag means another activation wrote since this one read: its copy is out of date, so it
 // restarts and reads the truth again. Other failures (validation, a storage outage) leave the state as stored: resume.
 [OnFailure(typeof(InconsistentStateException), SupervisionDirective.Restart)]
-internal sealed class JobGrain([PersistentState("job")] IPersistentState<JobState> state, TimeProvider time, ILogger<JobGrain> logger)
-    : Grain, IJobGrain
+internal sealed class JobGrain(
+    [PersistentState("job")] IPersistentState<JobState> state,
+    TimeProvider time,
+    IOptions<JobMatchingOptions> matching,
+    ILogger<JobGrain> logger)
+    : Grain, IJobGrain, IRemindable
 {
+    /// <summary>The reminder that publishes <see cref="JobCreated"/> again while no ranking is recorded.</summary>
+    public const string MatchingReminder = "matching";
+
     public const int MaxReasonLength = 500;
 
     public const int MaxCoverNoteLength = 2000;
@@ -93,24 +101,50 @@ internal sealed class JobGrain([PersistentState("job")] IPersistentState<JobStat
                 $"Cannot Publish job '{JobKey}': its shift starts at {FieldRules.Format(job.ShiftStart)}, which is not after now ({FieldRules.Format(now)}); move the shift first.");
         }
 
-        var created = new JobCreated(
-            JobKey,
-            Key.TenantId,
-            job.Title,
-            job.Description,
-            job.RequiredSkills.ToArray(),
-            job.RequiredCertifications.ToArray(),
-            job.ShiftStart,
-            job.ShiftEnd,
-            job.Latitude,
-            job.Longitude,
-            job.RadiusKm,
-            job.HourlyWageMin,
-            job.HourlyWageMax,
-            job.Currency,
-            now,
-            job.Revision + 1);
-        return await Commit(job with { Status = JobStatus.Open, PublishedAt = now }, now, [], created);
+        // The reminder is durable before the job is Open: a publication whose JobCreated is lost afterwards (with the silo
+        // that queued it, or dropped after matching failed past the stream's delivery time) is published again. A reminder
+        // left by a write that then failed finds the job not awaiting candidates and removes itself.
+        var period = matching.Value.RetryPeriod;
+        await this.RegisterOrUpdateReminder(MatchingReminder, period, period);
+        var open = job with { Status = JobStatus.Open, PublishedAt = now, AwaitingCandidates = true };
+        return await Commit(open, now, [], Announcement(open, now, job.Revision + 1));
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != MatchingReminder)
+        {
+            return;
+        }
+
+        var job = state.State;
+        if (!job.AwaitingCandidates || job.Status != JobStatus.Open || time.GetUtcNow() >= job.ShiftStart)
+        {
+            if (await this.GetReminder(MatchingReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+
+            return;
+        }
+
+        var period = matching.Value.RetryPeriod;
+        if (job.PendingJobCreated is not null)
+        {
+            // Never on the stream yet: the outbox publishes it (and keeps it if that fails again).
+            await FlushOutbox();
+            return;
+        }
+
+        GrainLog.MatchingRetried(logger, JobKey, period);
+        try
+        {
+            await PlatformStreamProvider.Of(this).JobsCreated(Key.TenantId).OnNextAsync(Announcement(job, job.PublishedAt ?? time.GetUtcNow(), job.Revision));
+        }
+        catch (Exception error)
+        {
+            GrainLog.MatchingRetryFailed(logger, JobKey, period, error);
+        }
     }
 
     public async Task<JobSnapshot?> Get()
@@ -178,7 +212,7 @@ internal sealed class JobGrain([PersistentState("job")] IPersistentState<JobStat
             }
         }
 
-        var snapshot = await Commit(job with { Candidates = ranked }, time.GetUtcNow(), []);
+        var snapshot = await Commit(job with { Candidates = ranked, AwaitingCandidates = false }, time.GetUtcNow(), []);
         GrainLog.CandidatesRecorded(logger, JobKey, ranked.Count);
         return snapshot;
     }
@@ -376,6 +410,25 @@ internal sealed class JobGrain([PersistentState("job")] IPersistentState<JobStat
             []);
         return listed;
     }
+
+    /// <summary>What matching needs of the job, as published at <paramref name="publishedAt"/> in <paramref name="revision"/>.</summary>
+    private JobCreated Announcement(JobState job, DateTimeOffset publishedAt, long revision) => new(
+        JobKey,
+        Key.TenantId,
+        job.Title,
+        job.Description,
+        job.RequiredSkills.ToArray(),
+        job.RequiredCertifications.ToArray(),
+        job.ShiftStart,
+        job.ShiftEnd,
+        job.Latitude,
+        job.Longitude,
+        job.RadiusKm,
+        job.HourlyWageMin,
+        job.HourlyWageMax,
+        job.Currency,
+        publishedAt,
+        revision);
 
     private void Ensure(JobAction action) =>
         JobLifecycle.EnsureAllowed(JobKey, state.State.Exists ? state.State.Status : null, action);

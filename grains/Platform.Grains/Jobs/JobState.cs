@@ -99,5 +99,12 @@ internal sealed record JobState
     [Id(26)]
     public JobCreated? PendingJobCreated { get; init; }
 
+    /// <summary>
+    /// Published and no ranking recorded since: the job's matching reminder publishes <see cref="JobCreated"/> again until
+    /// one is (or the job leaves Open, or its shift starts).
+    /// </summary>
+    [Id(27)]
+    public bool AwaitingCandidates { get; init; }
+
     public bool Exists => CreatedAt is not null;
 }

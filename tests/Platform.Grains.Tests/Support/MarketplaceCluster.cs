@@ -19,7 +19,15 @@ public sealed class MarketplaceCluster : IAsyncLifetime
     /// <summary>The tenant of tests that need no tenant of their own.</summary>
     public const string Tenant = "acme";
 
+    private readonly Action<ISiloBuilder>? _tune;
     private InProcessTestCluster? _cluster;
+
+    /// <summary>The shared cluster, as xunit builds its fixture.</summary>
+    public MarketplaceCluster()
+    {
+    }
+
+    private MarketplaceCluster(Action<ISiloBuilder> tune) => _tune = tune;
 
     public FakeTimeProvider Clock { get; } = new(Epoch);
 
@@ -54,10 +62,20 @@ public sealed class MarketplaceCluster : IAsyncLifetime
             silo.Services.AddSingleton(services => services.GetRequiredKeyedService<IGrainStorage>("Default"));
             silo.AddMemoryGrainStorage("PubSubStore");
             silo.AddMemoryEventJournal();
+            silo.UseInMemoryReminderService();
             silo.AddMarketplace(Clock, Inbox);
+            _tune?.Invoke(silo);
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();
+    }
+
+    /// <summary>A cluster of its own for a test that changes how the silo behaves (<paramref name="tune"/> runs last); dispose it.</summary>
+    public static async Task<MarketplaceCluster> StartAsync(Action<ISiloBuilder> tune)
+    {
+        var cluster = new MarketplaceCluster(tune);
+        await cluster.InitializeAsync();
+        return cluster;
     }
 
     /// <summary>A tenant no other test uses: matching and the index see only this test's freelancers.</summary>
