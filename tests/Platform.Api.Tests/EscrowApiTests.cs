@@ -120,6 +120,44 @@ public sealed class EscrowApiTests(ApiCluster cluster)
     }
 
     [Fact]
+    public async Task A_job_whose_contract_holds_money_is_not_cancelled_until_the_client_refunds_it()
+    {
+        var jobPath = await ContractAsync();
+        var job = $"{_tenant}/{jobPath.Split('/')[^1]}";
+        using var client = Client();
+        using var freelancer = Freelancer();
+        await (await client.PostIdempotentAsync($"{jobPath}/contract/funding", new { paymentMethodId = "pm_card_visa" })).ShouldBeJsonAsync(HttpStatusCode.OK);
+
+        var byClient = await (await client.PostAsJsonAsync($"{jobPath}/cancellation", new { reason = "Plans changed." })).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        var byFreelancer = await (await freelancer.PostAsJsonAsync($"{jobPath}/shift-cancellation", new { reason = "I am ill." })).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        var stillFilled = await (await client.GetAsync(jobPath)).ShouldBeJsonAsync(HttpStatusCode.OK);
+        var refunded = await (await client.PostIdempotentAsync($"{jobPath}/contract/refund", new { })).ShouldBeJsonAsync(HttpStatusCode.OK);
+        var cancelled = await (await client.PostAsJsonAsync($"{jobPath}/cancellation", new { reason = "Plans changed." })).ShouldBeJsonAsync(HttpStatusCode.OK);
+
+        byClient.GetProperty("detail").GetString().ShouldBe(
+            $"Cannot cancel job '{job}': its escrow contract holds the client's money (it is Funded); refund it or release it first.");
+        byFreelancer.GetProperty("detail").GetString().ShouldBe(
+            $"Cannot cancel the shift of job '{job}': its escrow contract holds the client's money (it is Funded); the client refunds it, or either party opens a dispute first.");
+        stillFilled.GetProperty("status").GetString().ShouldBe("Filled");
+        refunded.GetProperty("status").GetString().ShouldBe("Refunded");
+        cancelled.GetProperty("status").GetString().ShouldBe("Cancelled");
+    }
+
+    [Fact]
+    public async Task The_contract_of_a_cancelled_job_is_not_funded()
+    {
+        var jobPath = await ContractAsync();
+        using var client = Client();
+        await (await client.PostAsJsonAsync($"{jobPath}/cancellation", new { reason = "Plans changed." })).ShouldBeJsonAsync(HttpStatusCode.OK);
+
+        var problem = await (await client.PostIdempotentAsync($"{jobPath}/contract/funding", new { paymentMethodId = "pm_card_visa" })).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+
+        problem.GetProperty("detail").GetString().ShouldBe(
+            $"Job '{jobPath.Split('/')[^1]}' is Cancelled; a contract is funded only while its freelancer is hired, so the job must be Filled, InProgress or Completed.");
+        (await (await client.GetAsync($"{jobPath}/contract")).ShouldBeJsonAsync(HttpStatusCode.OK)).GetProperty("status").GetString().ShouldBe("Created");
+    }
+
+    [Fact]
     public async Task Malformed_terms_and_funding_get_one_message_per_field()
     {
         var jobPath = await cluster.HiredJobAsync(_tenant, "alice", "bruno");

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Runtime.Placement.Filtering;
 using Orleans.Storage;
+using Platform.Grains.Escrow;
 using Platform.Grains.Freelancers;
 using Platform.Grains.Matching;
 using Platform.Grains.Notifications;
@@ -298,6 +299,7 @@ internal sealed class JobGrain(
     {
         Ensure(JobAction.Cancel);
         var why = Reason(reason);
+        await EnsureNoMoneyHeld("cancel", "refund it or release it");
         var job = state.State;
         var now = time.GetUtcNow();
         var recipients = job.Applicants.Where(applicant => !applicant.Erased).Select(applicant => applicant.FreelancerKey)
@@ -316,6 +318,9 @@ internal sealed class JobGrain(
         ArgumentNullException.ThrowIfNull(cancellation);
         Ensure(JobAction.CancelShift);
         var why = Reason(cancellation.Reason);
+        await EnsureNoMoneyHeld(
+            "cancel the shift of",
+            cancellation.CancelledBy == ShiftParty.Freelancer ? "the client refunds it, or either party opens a dispute" : "refund it or release it");
         var job = state.State;
         var hired = job.HiredFreelancerKey!;
         var now = time.GetUtcNow();
@@ -429,6 +434,25 @@ internal sealed class JobGrain(
         job.Currency,
         publishedAt,
         revision);
+
+    /// <summary>
+    /// Refuses to end a hire while the job's escrow contract (keyed by the job, created once someone is hired) holds the
+    /// client's money: cancelling would leave it held for a job that no longer happens. Moving money stays an explicit
+    /// step of the client's (refund, release) or of a dispute. Calls go one way, job to contract, so they cannot deadlock.
+    /// </summary>
+    private async Task EnsureNoMoneyHeld(string action, string remedy)
+    {
+        if (state.State.Status is not (JobStatus.Filled or JobStatus.InProgress))
+        {
+            return;
+        }
+
+        if (await GrainFactory.GetGrain<IEscrowGrain>(JobKey).Get() is { Status: EscrowStatus.Funded or EscrowStatus.WorkSubmitted or EscrowStatus.Approved or EscrowStatus.Disputed } contract)
+        {
+            throw new InvalidOperationException(
+                $"Cannot {action} job '{JobKey}': its escrow contract holds the client's money (it is {contract.Status}); {remedy} first.");
+        }
+    }
 
     private void Ensure(JobAction action) =>
         JobLifecycle.EnsureAllowed(JobKey, state.State.Exists ? state.State.Status : null, action);

@@ -44,10 +44,7 @@ public static class EscrowApi
 
         if (!HiredStates.Contains(job.Status))
         {
-            return TypedResults.Problem(
-                title: "No one is hired yet",
-                detail: $"Job '{jobId}' is {job.Status}; a contract needs a hired freelancer, so the job must be {string.Join(", ", HiredStates.SkipLast(1))} or {HiredStates[^1]}.",
-                statusCode: StatusCodes.Status409Conflict);
+            return NotHired(jobId, job, "No one is hired yet", "a contract needs a hired freelancer");
         }
 
         var freelancerId = TenantKey.Parse(job.HiredFreelancerKey!).Id;
@@ -66,8 +63,22 @@ public static class EscrowApi
             ? TypedResults.Ok(snapshot)
             : TypedResults.NotFound();
 
-    private static Task<Results<Ok<EscrowSnapshot>, NotFound>> Fund(string jobId, FundingRequest request, Caller caller, IGrainFactory grains) =>
-        ActAsync(jobId, caller, grains, JobAccess.Owns, contract => contract.Fund(request.PaymentMethodId));
+    /// <summary>
+    /// Funds the contract only while its job goes ahead: money captured for a cancelled (or reopened) job would be held
+    /// for work that does not happen. The job refuses a cancellation while its contract holds money, for the same reason.
+    /// </summary>
+    private static async Task<Results<Ok<EscrowSnapshot>, NotFound, ProblemHttpResult>> Fund(string jobId, FundingRequest request, Caller caller, IGrainFactory grains)
+    {
+        var key = caller.KeyOf(jobId);
+        if (await grains.GetGrain<IJobGrain>(key).Get() is not { } job || !JobAccess.Owns(caller, job))
+        {
+            return TypedResults.NotFound();
+        }
+
+        return HiredStates.Contains(job.Status)
+            ? TypedResults.Ok(await grains.GetGrain<IEscrowGrain>(key).Fund(request.PaymentMethodId))
+            : NotHired(jobId, job, "The job is not going ahead", "a contract is funded only while its freelancer is hired");
+    }
 
     private static Task<Results<Ok<EscrowSnapshot>, NotFound>> SubmitWork(string jobId, WorkRequest request, Caller caller, IGrainFactory grains) =>
         ActAsync(jobId, caller, grains, JobAccess.IsHired, contract => contract.SubmitWork(request.DeliverableId));
@@ -83,6 +94,12 @@ public static class EscrowApi
 
     private static Task<Results<Ok<EscrowSnapshot>, NotFound>> Dispute(string jobId, DisputeRequest request, Caller caller, IGrainFactory grains) =>
         ActAsync(jobId, caller, grains, JobAccess.IsParty, contract => contract.Dispute(request.ToDisputeReason()));
+
+    private static ProblemHttpResult NotHired(string jobId, JobSnapshot job, string title, string rule) =>
+        TypedResults.Problem(
+            title: title,
+            detail: $"Job '{jobId}' is {job.Status}; {rule}, so the job must be {string.Join(", ", HiredStates.SkipLast(1))} or {HiredStates[^1]}.",
+            statusCode: StatusCodes.Status409Conflict);
 
     /// <summary>Runs <paramref name="action"/> on the job's contract when the caller may, as <paramref name="allowed"/> says.</summary>
     private static async Task<Results<Ok<EscrowSnapshot>, NotFound>> ActAsync(

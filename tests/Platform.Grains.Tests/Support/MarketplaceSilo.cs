@@ -10,7 +10,7 @@ namespace Platform.Grains.Tests.Support;
 /// <summary>What every test silo of the marketplace gets, whatever its storage: what the platform's silo gets too.</summary>
 public static class MarketplaceSilo
 {
-    /// <summary>Memory streams and matching with the local embedding generator and the in-memory index, as embedded.</summary>
+    /// <summary>Memory streams, matching with the local embedding generator and the in-memory index, and simulated payments, as embedded.</summary>
     public static IConfiguration Configuration { get; } = new ConfigurationBuilder()
         .AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -18,13 +18,16 @@ public static class MarketplaceSilo
             ["Streams:Memory:Partitions"] = "2",
             ["Matching:Dimensions"] = "256",
 
+            // A job asks its escrow contract whether it holds money before a hire ends.
+            ["Payments:Provider"] = "Simulated",
+
             // The default lease on the tests' clock; the expiry check runs on real time, so a short one keeps tests quick.
             ["Alerts:ExpiryCheckInterval"] = "00:00:01",
         })
         .Build();
 
     /// <summary>
-    /// Zone metadata, the platform's streams and matching, the test clock as the grains' <see cref="TimeProvider"/> and the
+    /// Zone metadata, the platform's streams, matching and escrow, the test clock as the grains' <see cref="TimeProvider"/> and the
     /// notification inbox, the alerts' embedded push outbox. Storage, PubSubStore and the journal are the caller's.
     /// </summary>
     public static ISiloBuilder AddMarketplace(this ISiloBuilder silo, FakeTimeProvider clock, NotificationInbox inbox)
@@ -32,6 +35,7 @@ public static class MarketplaceSilo
         silo.UseSiloMetadata(new Dictionary<string, string> { [ZonePlacement.MetadataKey] = "test" });
         silo.AddPlatformStreams(Configuration.GetSection("Streams"));
         silo.AddPlatformMatching(Configuration.GetSection("Matching"));
+        silo.AddPlatformEscrow(Configuration.GetSection("Payments"));
         silo.Services.AddSingleton<TimeProvider>(clock);
 
         // Every clock Orleans resolves by area keeps real time, the grain-timer area included: the stream pulling agents
