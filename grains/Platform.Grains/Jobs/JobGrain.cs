@@ -129,7 +129,6 @@ internal sealed class JobGrain(
             return;
         }
 
-        var period = matching.Value.RetryPeriod;
         if (job.PendingJobCreated is not null)
         {
             // Never on the stream yet: the outbox publishes it (and keeps it if that fails again).
@@ -137,6 +136,7 @@ internal sealed class JobGrain(
             return;
         }
 
+        var period = matching.Value.RetryPeriod;
         GrainLog.MatchingRetried(logger, JobKey, period);
         try
         {

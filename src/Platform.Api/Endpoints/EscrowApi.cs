@@ -37,7 +37,7 @@ public static class EscrowApi
         string jobId, ContractRequest request, Caller caller, IGrainFactory grains, EscrowOptions escrow)
     {
         var key = caller.KeyOf(jobId);
-        if (await grains.GetGrain<IJobGrain>(key).Get() is not { } job || !JobAccess.Owns(caller, job))
+        if (await JobAsync(key, caller, grains, JobAccess.Owns) is not { } job)
         {
             return TypedResults.NotFound();
         }
@@ -70,7 +70,7 @@ public static class EscrowApi
     private static async Task<Results<Ok<EscrowSnapshot>, NotFound, ProblemHttpResult>> Fund(string jobId, FundingRequest request, Caller caller, IGrainFactory grains)
     {
         var key = caller.KeyOf(jobId);
-        if (await grains.GetGrain<IJobGrain>(key).Get() is not { } job || !JobAccess.Owns(caller, job))
+        if (await JobAsync(key, caller, grains, JobAccess.Owns) is not { } job)
         {
             return TypedResults.NotFound();
         }
@@ -110,6 +110,10 @@ public static class EscrowApi
     private static async Task<IEscrowGrain?> ContractAsync(string jobId, Caller caller, IGrainFactory grains, Func<Caller, JobSnapshot, bool> allowed)
     {
         var key = caller.KeyOf(jobId);
-        return await grains.GetGrain<IJobGrain>(key).Get() is { } job && allowed(caller, job) ? grains.GetGrain<IEscrowGrain>(key) : null;
+        return await JobAsync(key, caller, grains, allowed) is not null ? grains.GetGrain<IEscrowGrain>(key) : null;
     }
+
+    /// <summary>The job of <paramref name="key"/>, or null when there is no such job or the caller may not act on it.</summary>
+    private static async Task<JobSnapshot?> JobAsync(string key, Caller caller, IGrainFactory grains, Func<Caller, JobSnapshot, bool> allowed) =>
+        await grains.GetGrain<IJobGrain>(key).Get() is { } job && allowed(caller, job) ? job : null;
 }

@@ -12,10 +12,10 @@ namespace Platform.Api.Errors;
 /// Turns what a grain call threw into the <see cref="ProblemDetails"/> a caller can act on: the grains' own validation
 /// (<see cref="ArgumentException"/>, naming the field) is a 400 with field errors, a move the state does not allow a 409,
 /// another tenant's key a 403, a grain call past its deadline a 504, a supervised grain that is stopped or quarantined a
-/// 503 with Retry-After, and so are an overloaded cluster's refusals (a silo shedding load, a grain past its queue limit) and grain state the database could not read or write. A payment
-/// the provider refused is a 402 (the client's payment) or a 409 (a payout or refund) with the provider's <c>code</c>; a
-/// payment whose outcome is unknown a 503 with Retry-After. Anything else is a 500 whose detail says nothing of the
-/// server's internals.
+/// 503 with Retry-After, and so are an overloaded cluster's refusals (a silo shedding load, a grain past its queue limit)
+/// and grain state the database could not read or write. A payment the provider refused is a 402 (the client's payment)
+/// or a 409 (a payout or refund) with the provider's <c>code</c>; a payment whose outcome is unknown a 503 with
+/// Retry-After. Anything else is a 500 whose detail says nothing of the server's internals.
 /// </summary>
 internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Options;
 namespace Platform.PostgreSql.Matching;
 
 /// <summary>
-/// Refuses search settings pgvector would refuse (its GUC ranges) and a pool of no or more than 1,000 connections, naming the key under
-/// <paramref name="sectionPath"/>.
+/// Refuses search settings pgvector would refuse (its GUC ranges) and a pool of no or more than 1,000 connections,
+/// naming the key under <paramref name="sectionPath"/>.
 /// </summary>
 internal sealed class PostgreSqlMatchingOptionsValidator(string sectionPath) : IValidateOptions<PostgreSqlMatchingOptions>
 {
